@@ -1,0 +1,79 @@
+# BudgetEval — `make demo` and `make test` are all a newcomer needs.
+# Missing system packages (libzip-dev, libxml2-dev, pkg-config) are installed with apt-get;
+# the Python packages the interop tests use go into .venv (git-ignored).
+SHELL := /bin/bash
+SHARED ?= ../shared
+SWIFT ?= swift
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := .build/debug/budgeteval
+RELEASE_BIN := .build/release/budgeteval
+OUT ?= out
+
+.PHONY: all deps venv build release test unit interop conformance demo bench hostile fuzz clean
+
+all: build
+
+## System libraries: install only what is missing (apt-get update once, then install).
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists libzip 2>/dev/null || missing="$$missing libzip-dev"; \
+	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "==> installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## Python packages for the interop tests and benchmarks, in a private virtual environment.
+venv: $(VENV)/.stamp
+$(VENV)/.stamp: Tests/Interop/requirements.txt
+	@command -v python3 >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3 python3-venv; }
+	@python3 -m venv $(VENV) 2>/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Interop/requirements.txt
+	@touch $@
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## The whole suite: unit tests, interop with openpyxl/python-calamine, and the corpus when ../shared is there.
+test: deps venv
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory interop
+	$(MAKE) --no-print-directory conformance-check
+
+unit: deps
+	$(SWIFT) test
+
+interop: deps venv
+	$(PY) Tests/Interop/run.py --bin $(BIN)
+
+## Conformance against ../shared/corpus: the full score report.
+conformance: deps venv
+	@if [ ! -d "$(SHARED)/corpus" ]; then echo "conformance: $(SHARED)/corpus not found, skipped"; exit 0; fi; \
+	$(SWIFT) build && $(PY) scripts/conformance.py --bin $(BIN) --corpus $(SHARED)/corpus --out $(OUT)/conformance --report
+
+## Same run, failing only on crashes, hangs and failures not in the known-failures list (part of `make test`).
+conformance-check: deps venv
+	@if [ ! -d "$(SHARED)/corpus" ]; then echo "conformance: $(SHARED)/corpus not found, skipped"; exit 0; fi; \
+	$(PY) scripts/conformance.py --bin $(BIN) --corpus $(SHARED)/corpus --out $(OUT)/conformance \
+	  --known scripts/conformance-known-failures.tsv
+
+demo: build
+	@bash scripts/demo.sh $(BIN) $(OUT)/demo
+
+bench: release venv
+	@bash Benchmarks/run.sh $(RELEASE_BIN) $(SHARED)
+
+hostile: build
+	@bash scripts/hostile.sh $(BIN)
+
+clean:
+	rm -rf .build $(OUT)
