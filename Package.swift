@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["Spreadsheet", "CLibXML2", "CLibZip"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "FinanceModel", swiftSettings: swiftSettings),
+        .target(name: "FinanceModel", resources: [.copy("Data")], swiftSettings: swiftSettings),
         .executableTarget(
             name: "budgeteval",
             dependencies: [
@@ -53,5 +53,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "FinanceModelTests", dependencies: ["FinanceModel"], swiftSettings: swiftSettings),
     ]
 )

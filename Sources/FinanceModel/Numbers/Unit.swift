@@ -1,0 +1,77 @@
+/// The money unit a table is written in (单位：元 / 千元 / 万元).
+public enum Unit: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
+    /// 元.
+    case yuan = "元"
+    /// 千元.
+    case thousandYuan = "千元"
+    /// 万元.
+    case tenThousandYuan = "万元"
+
+    /// How many 元 one of this unit is.
+    public var yuanPerUnit: Int {
+        switch self {
+        case .yuan: 1
+        case .thousandYuan: 1_000
+        case .tenThousandYuan: 10_000
+        }
+    }
+
+    /// The Chinese name as written in a unit line: "万元".
+    public var description: String { rawValue }
+
+    /// The English name for messages.
+    public var englishName: String {
+        switch self {
+        case .yuan: "yuan"
+        case .thousandYuan: "thousand yuan"
+        case .tenThousandYuan: "ten thousand yuan"
+        }
+    }
+
+    /// The unit named in a title-block line: "单位：万元", "金额单位：元", "单位:元", "(万元)", "（单位：千元）",
+    /// "单位：人民币万元", or just "万元". Nil when the line names no unit.
+    public init?(line: String) {
+        let text = String(
+            line.filter { !$0.isWhitespace }.map { (c: Character) -> Character in
+                switch c {
+                case "（": "("
+                case "）": ")"
+                case "：": ":"
+                default: c
+                }
+            })
+        // The unit follows "单位:" when present; otherwise the whole line is the candidate.
+        let candidate: Substring
+        if let range = text.firstRange(of: "单位:") {
+            candidate = text[range.upperBound...]
+        } else if text.hasPrefix("(") && text.hasSuffix(")") {
+            candidate = text.dropFirst().dropLast()
+        } else {
+            candidate = Substring(text)
+        }
+        var name = candidate.prefix(while: { $0 != ")" && $0 != "(" && $0 != "," && $0 != "，" && $0 != ";" && $0 != "；" })
+        if name.hasPrefix("人民币") { name = name.dropFirst(3) }
+        switch name {
+        case "元": self = .yuan
+        case "千元": self = .thousandYuan
+        case "万元": self = .tenThousandYuan
+        default: return nil
+        }
+    }
+}
+
+extension Money {
+    /// The same amount in another unit: exact for every amount with at most 6 decimals (so for every
+    /// parsed amount, converted once from the unit it was written in). Only converting an already
+    /// converted figure to a coarser unit again could need more than 10 decimals; that rounds half-up at
+    /// the 10th decimal (10⁻¹⁰ of the unit).
+    public func converted(from source: Unit, to target: Unit) -> Money {
+        if source == target { return self }
+        if source.yuanPerUnit > target.yuanPerUnit {
+            return self * (source.yuanPerUnit / target.yuanPerUnit)
+        }
+        let divisor = FixedDecimal(target.yuanPerUnit / source.yuanPerUnit)
+        // Division by 10 or 10 000 of a value in range cannot fail.
+        return Money(value.divided(by: divisor) ?? value)
+    }
+}
