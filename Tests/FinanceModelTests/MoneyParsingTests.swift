@@ -32,6 +32,10 @@ struct MoneyParsingTests {
             ("944.59", "944.59"),
             ("1032.19305", "1032.19305"),
             ("999999999999999999.999999", "999999999999999999.999999"),
+            ("¥1,234.56", "1234.56"),
+            ("￥5", "5"),
+            ("-¥5", "-5"),
+            ("(￥1,234.56)", "-1234.56"),
         ])
     func accepted(text: String, expected: String) throws {
         #expect(try Money.parse(text).description == expected)
@@ -47,7 +51,7 @@ struct MoneyParsingTests {
         arguments: [
             "abc", "12a", "元", "5元", "1,2", "12,34.5", "1,23,456", "1234,567", ",123", "12..3", "1.2.3", ".",
             "(5", "5)", "()", "(-5)", "--5", "+-5", "-+5", "1 234", "5%", "1e", "1e1234", "NaN", "inf", "0x10",
-            "1,234.5,6", "1.2,3",
+            "1,234.5,6", "1.2,3", "¥", "¥¥5", "5¥", "$5",
         ])
     func rejected(text: String) {
         #expect(throws: NumberParseError.self) { try Money.parse(text) }

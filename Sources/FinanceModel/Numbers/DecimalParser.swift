@@ -2,7 +2,8 @@
 ///
 /// Accepted: `1234.56`, `1,234.56` (commas only in groups of three), `（1,234.56）` and `(1,234.56)` as
 /// negative, a leading `+` or `-` (also `－`, `−`), full-width digits, comma, period and brackets,
-/// surrounding spaces (also the ideographic space), `1234.5600`, `.5`, `5.`, and the exponent form a
+/// surrounding spaces (also the ideographic space), `1234.5600`, `.5`, `5.`, a currency sign after the
+/// sign (`¥1,234.56`, `￥5`), and the exponent form a
 /// reader may pass on (`1.5E-3`). A blank cell or one holding only dashes (`-`, `—`, `－`, `--`) is zero.
 /// Everything else is rejected with a reason — never read as zero.
 enum DecimalParser {
@@ -41,6 +42,8 @@ enum DecimalParser {
             negative = sign == "-"
             body = body.dropFirst()
         }
+        // Accounting formats may keep the currency sign: "¥1,234.56", "-¥5", "(¥5)".
+        if body.first == "¥" { body = body.dropFirst() }
 
         var exponent = 0
         if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
@@ -134,6 +137,7 @@ enum DecimalParser {
             case 0xFF09: result.append(")")  // ）
             case 0xFF0B: result.append("+")  // ＋
             case 0xFF05: result.append("%")  // ％
+            case 0xFFE5: result.append("¥")  // ￥
             case 0x2D, 0xFF0D, 0x2212, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0xFE63:
                 result.append("-")  // - － − ‐ ‑ ‒ – — ― ﹣
             case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF:

@@ -1,4 +1,7 @@
 /// The money unit a table is written in (单位：元 / 千元 / 万元).
+///
+/// Foundation also exports a class named `Unit` (for `Measurement`), so a file that imports both
+/// Foundation and FinanceModel must write `FinanceModel.Unit` or the alias `MoneyUnit`.
 public enum Unit: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
     /// 元.
     case yuan = "元"
@@ -59,6 +62,9 @@ public enum Unit: String, Sendable, Hashable, CaseIterable, Codable, CustomStrin
         }
     }
 }
+
+/// `Unit` under a name that does not collide with Foundation's `Unit` class.
+public typealias MoneyUnit = Unit
 
 extension Money {
     /// The same amount in another unit: exact for every amount with at most 6 decimals (so for every
