@@ -1,7 +1,7 @@
 """2020年部门预算.xlsx of the seed department: the public 预算 tables, amounts in 万元."""
 from . import seed_data as S
 from .codes import FUNCTION_NAMES, economic_rows, function_rows
-from .sheetkit import (D, F_BODY, F_HEAD, LEFT, header, merge, new_workbook, note, put, save, title_block,
+from .sheetkit import (D, F_HEAD, LEFT, header, merge, new_workbook, note, put, save, title_block,
                        widths)
 
 PREPARER = f"编制单位：{S.DEPARTMENT}"

@@ -3,7 +3,6 @@
 REPORT marks figures printed in the 2020 self-evaluation report (../shared/seeds/000_…txt);
 everything else is invented (示例数据) so that the tables add up to the report's totals.
 """
-from decimal import Decimal
 
 from .codes import residual
 from .sheetkit import D

@@ -1,8 +1,8 @@
 """2020年部门决算.xlsx of the seed department: the nine public 决算 tables (万元) and an internal
 `Z01 收入支出决算总表(财决01表)` sheet (元) with 年初预算数 | 全年预算数 | 决算数 side by side."""
 from . import seed_data as S
-from .codes import CLASS_ROWS, FUNCTION_NAMES, class_totals, function_rows
-from .sheetkit import D, F_HEAD, LEFT, header, merge, new_workbook, note, put, save, title_block, widths
+from .codes import CLASS_ROWS, FUNCTION_NAMES, class_totals, economic_rows, function_rows
+from .sheetkit import D, F_HEAD, header, merge, new_workbook, note, put, save, title_block, widths
 
 PREPARER = f"编制单位：{S.DEPARTMENT}"
 PERIOD = "2020年度"
@@ -184,7 +184,6 @@ def basic_by_economic(wb):
                      (1, 1, 1, 1, "科目编码"), (1, 2, 1, 1, "科目名称"), (1, 3, 1, 1, "决算数"),
                      (1, 4, 1, 1, "科目编码"), (1, 5, 1, 1, "科目名称"), (1, 6, 1, 1, "决算数")])
     row += 2
-    from .codes import economic_rows
     left = economic_rows(S.PERSONNEL_ACTUAL)
     right = economic_rows(S.OFFICE_ACTUAL)
     for i in range(max(len(left), len(right))):
