@@ -43,42 +43,39 @@ public enum CSVReader {
     /// Streams the file at `path` record by record in bounded memory (1 MiB chunks), calling `body`
     /// with each record's fields (an empty line gives `[]`).
     ///
-    /// Detection looks at the first MiB only: if a file detected as UTF-8 turns invalid later, the
-    /// error names the byte; pass `options.encoding` then. Errors thrown by `body` stop the reading
-    /// and are rethrown as they are.
+    /// The encoding is detected on the first chunk holding a non-ASCII byte (see `StreamingDecoder`) and
+    /// the delimiter on the first chunk: if a file detected as UTF-8 turns invalid later, the error names
+    /// the byte; pass `options.encoding` then. Errors thrown by `body` stop the reading and are rethrown
+    /// as they are.
     @discardableResult
     public static func forEachRow(path: String, displayName: String? = nil, options: CSVReadOptions = .init(),
                                   _ body: ([String]) throws -> Void) throws -> CSVDialect {
         let name = displayName ?? fileName(of: path)
         let file = try InputFile(path: path, displayName: name)
         let chunk = 1 << 20
+        let decoder = StreamingDecoder(forced: options.encoding, name: name)
         var raw: [UInt8] = []
-        try file.read(upTo: chunk, into: &raw)
-        var atEnd = raw.count < chunk
-        let (encoding, bom) = raw.withUnsafeBufferPointer { p in
-            let e = options.encoding ?? EncodingDetection.detect(p, complete: atEnd)
-            return (e, EncodingDetection.bomLength(p, for: e))
-        }
-        let converter = try makeConverter(encoding, name: name)
         var text: [UInt8] = []
-        try convert(raw, from: bom, with: converter, into: &text, final: atEnd, bomOffset: bom, name: name,
-                    encoding: encoding)
-        let delimiter = options.delimiter ?? text.withUnsafeBufferPointer {
-            DelimiterSniffer.sniff($0, complete: atEnd)
-        }
-        var parser = CSVParser(delimiter: delimiter)
-        while true {
-            try text.withUnsafeBufferPointer { p in try parser.feed(p) { fields, _ in try body(fields) } }
-            if atEnd { break }
+        var parser: CSVParser?
+        var atEnd = false
+        while !atEnd {
             raw.removeAll(keepingCapacity: true)
             text.removeAll(keepingCapacity: true)
             try file.read(upTo: chunk, into: &raw)
             atEnd = raw.count < chunk
-            try convert(raw, from: 0, with: converter, into: &text, final: atEnd, bomOffset: bom, name: name,
-                        encoding: encoding)
+            try raw.withUnsafeBufferPointer { (p) throws(SpreadsheetError) in
+                try decoder.decode(p, final: atEnd, into: &text)
+            }
+            try text.withUnsafeBufferPointer { p in
+                if parser == nil {
+                    parser = CSVParser(delimiter: options.delimiter ?? DelimiterSniffer.sniff(p, complete: atEnd))
+                }
+                try parser?.feed(p) { fields, _ in try body(fields) }
+            }
         }
-        try parser.finish { fields, _ in try body(fields) }
-        return CSVDialect(encoding: encoding, delimiter: delimiterText(delimiter))
+        try parser?.finish { fields, _ in try body(fields) }
+        return CSVDialect(encoding: decoder.encoding ?? .utf8,
+                          delimiter: delimiterText(parser?.delimiter ?? UInt8(ascii: ",")))
     }
 
     // MARK: - Helpers
@@ -95,7 +92,7 @@ public enum CSVReader {
             return SpreadsheetError(.invalidEncoding(detail: "\(encoding.rawValue)"),
                                     at: InputLocation(file: name, position: .byte(offset)))
         case .truncatedSequence(let offset):
-            return SpreadsheetError(.invalidEncoding(detail: "\(encoding.rawValue), …"),
+            return SpreadsheetError(.invalidEncoding(detail: "\(encoding.rawValue)"),
                                     at: InputLocation(file: name, position: .byte(offset)))
         case .unsupported(let from, _):
             return SpreadsheetError(.invalidEncoding(detail: "iconv: \(from)"), at: InputLocation(file: name))
@@ -108,33 +105,6 @@ public enum CSVReader {
             return try EncodingDetection.decodeToUTF8(raw, as: encoding)
         } catch {
             throw encodingError(error, encoding: encoding, name: name)
-        }
-    }
-
-    private static func makeConverter(_ encoding: TextEncoding, name: String) throws(SpreadsheetError)
-        -> IconvConverter {
-        do {
-            return try IconvConverter(from: EncodingDetection.iconvName(encoding), to: "UTF-8",
-                                      latin1Fallback: encoding == .windows1252)
-        } catch {
-            throw encodingError(error, encoding: encoding, name: name)
-        }
-    }
-
-    /// Converts `raw[start...]` through the streaming converter; offsets in errors count the BOM.
-    private static func convert(_ raw: [UInt8], from start: Int, with converter: IconvConverter,
-                                into text: inout [UInt8], final: Bool, bomOffset: Int, name: String,
-                                encoding: TextEncoding) throws(SpreadsheetError) {
-        do {
-            try raw.withUnsafeBufferPointer { (p) throws(IconvConverter.Failure) in
-                try converter.convert(UnsafeBufferPointer(rebasing: p[start...]), into: &text, final: final)
-            }
-        } catch {
-            switch error {
-            case .invalidSequence(let o): throw encodingError(.invalidSequence(offset: o + bomOffset), encoding: encoding, name: name)
-            case .truncatedSequence(let o): throw encodingError(.truncatedSequence(offset: o + bomOffset), encoding: encoding, name: name)
-            case .unsupported: throw encodingError(error, encoding: encoding, name: name)
-            }
         }
     }
 }

@@ -134,4 +134,44 @@ func rowsOf(_ result: CSVReadResult) -> [[String]] {
         #expect(allGood)
         #expect(rowsOf(try CSVReader.read(path: path)).count == 40_001)
     }
+
+    @Test func streamingDetectsGBKAfterAnASCIIMegabyte() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var bytes = Array("code,amount\n".utf8)
+        for i in 0..<120_000 { bytes += Array("\(2_010_301 + i),12.50\n".utf8) }
+        #expect(bytes.count > 1 << 20)
+        bytes += [0xD0, 0xD0, 0xD5, 0xFE, 0xD4, 0xCB, 0xD0, 0xD0, 0x2C, 0x31, 0x0A]  // "行政运行,1\n" in GBK
+        let path = dir.appendingPathComponent("late-gbk.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        var last: [String] = []
+        var count = 0
+        let dialect = try CSVReader.forEachRow(path: path) { last = $0; count += 1 }
+        #expect(dialect == CSVDialect(encoding: .gb18030, delimiter: ","))
+        #expect(count == 120_002)
+        #expect(last == ["行政运行", "1"])
+
+        // Forced UTF-8: the error names the byte where the GBK text starts.
+        let start = bytes.count - 11
+        #expect(throws: SpreadsheetError(.invalidEncoding(detail: "utf-8"),
+                                         at: InputLocation(file: "late-gbk.csv", position: .byte(start)))) {
+            try CSVReader.forEachRow(path: path, options: CSVReadOptions(encoding: .utf8)) { _ in }
+        }
+        #expect(throws: SpreadsheetError(.invalidEncoding(detail: "utf-8"),
+                                         at: InputLocation(file: "late-gbk.csv", position: .byte(start)))) {
+            try CSVReader.read(path: path, options: CSVReadOptions(encoding: .utf8))
+        }
+    }
+
+    @Test func bodyErrorsStopTheStream() {
+        struct Stop: Error {}
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try CSVReader.forEachRow(path: Fixtures.url("ragged.csv").path) { _ in
+                seen += 1
+                if seen == 2 { throw Stop() }
+            }
+        }
+        #expect(seen == 2)
+    }
 }
