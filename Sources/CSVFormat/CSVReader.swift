@@ -20,8 +20,14 @@ public enum CSVReader {
     public static func read(bytes: [UInt8], name: String,
                             options: CSVReadOptions = .init()) throws(SpreadsheetError) -> CSVReadResult {
         let (utf8, encoding) = try bytes.withUnsafeBufferPointer { (raw) throws(SpreadsheetError) in
-            let encoding = options.encoding ?? EncodingDetection.detect(raw)
-            return (try decode(raw, as: encoding, name: name), encoding)
+            if let forced = options.encoding { return (try decode(raw, as: forced, name: name), forced) }
+            do throws(IconvConverter.Failure) {
+                let (encoding, text) = try EncodingDetection.detectAndDecode(raw)
+                return (text, encoding)
+            } catch {
+                let announced = EncodingDetection.encodingFromBOM(raw) ?? .utf16LE
+                throw encodingError(error, encoding: announced, name: name)
+            }
         }
         return utf8.withUnsafeBufferPointer { text in
             let delimiter = options.delimiter ?? DelimiterSniffer.sniff(text, complete: true)
@@ -50,6 +56,14 @@ public enum CSVReader {
     @discardableResult
     public static func forEachRow(path: String, displayName: String? = nil, options: CSVReadOptions = .init(),
                                   _ body: ([String]) throws -> Void) throws -> CSVDialect {
+        try forEachRecord(path: path, displayName: displayName, options: options) { fields, _ in try body(fields) }
+    }
+
+    /// Like `forEachRow`, also giving the one-based physical line each record starts on (records with
+    /// quoted line breaks span several lines), for messages such as `第 12 行`.
+    @discardableResult
+    public static func forEachRecord(path: String, displayName: String? = nil, options: CSVReadOptions = .init(),
+                                     _ body: (_ fields: [String], _ line: Int) throws -> Void) throws -> CSVDialect {
         let name = displayName ?? fileName(of: path)
         let file = try InputFile(path: path, displayName: name)
         let chunk = 1 << 20
@@ -70,10 +84,10 @@ public enum CSVReader {
                 if parser == nil {
                     parser = CSVParser(delimiter: options.delimiter ?? DelimiterSniffer.sniff(p, complete: atEnd))
                 }
-                try parser?.feed(p) { fields, _ in try body(fields) }
+                try parser?.feed(p, body)
             }
         }
-        try parser?.finish { fields, _ in try body(fields) }
+        try parser?.finish(body)
         return CSVDialect(encoding: decoder.encoding ?? .utf8,
                           delimiter: delimiterText(parser?.delimiter ?? UInt8(ascii: ",")))
     }

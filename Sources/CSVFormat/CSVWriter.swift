@@ -99,6 +99,11 @@ public final class CSVWriter {
     }
 
     private func writeUnguarded(_ row: [String]) throws(SpreadsheetError) {
+        guard !closed else {
+            throw SpreadsheetError(.other(zh: "写入已结束或已取消的 CSV 文件（程序错误）。请报告此问题。",
+                                          en: "write after the CSV writer finished or was cancelled (a bug). Please report it."),
+                                   at: InputLocation(file: path))
+        }
         if row.count == 1 && row[0].isEmpty {
             buffer.append(contentsOf: [0x22, 0x22])
         } else {

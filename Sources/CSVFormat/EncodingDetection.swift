@@ -90,8 +90,23 @@ enum EncodingDetection {
         } else {
             return .utf8
         }
-        if decodes(bytes, as: "GB18030", complete: complete) && looksLikeChinese(bytes) { return .gb18030 }
+        if looksLikeChinese(bytes) && decodes(bytes, as: "GB18030", complete: complete) { return .gb18030 }
         return .windows1252
+    }
+
+    /// Detects the encoding of a whole input and decodes it to UTF-8 (BOM skipped), decoding once.
+    ///
+    /// - Throws: only when a byte-order mark announces an encoding the rest does not follow.
+    static func detectAndDecode(_ bytes: UnsafeBufferPointer<UInt8>) throws(IconvConverter.Failure)
+        -> (encoding: TextEncoding, utf8: [UInt8]) {
+        if let announced = encodingFromBOM(bytes) ?? guessUTF16WithoutBOM(bytes) {
+            return (announced, try decodeToUTF8(bytes, as: announced))
+        }
+        if firstInvalidUTF8(bytes) == nil { return (.utf8, Array(bytes)) }
+        if looksLikeChinese(bytes), let text = try? IconvConverter.convertAll(bytes, from: "GB18030") {
+            return (.gb18030, text)
+        }
+        return (.windows1252, try decodeToUTF8(bytes, as: .windows1252))
     }
 
     private static func decodes(_ bytes: UnsafeBufferPointer<UInt8>, as name: String, complete: Bool) -> Bool {

@@ -174,4 +174,24 @@ func rowsOf(_ result: CSVReadResult) -> [[String]] {
         }
         #expect(seen == 2)
     }
+
+    @Test func recordsKnowTheLineTheyStartOn() throws {
+        var lines: [Int] = []
+        try CSVReader.forEachRecord(path: Fixtures.url("quoted-newlines.csv").path) { _, line in lines.append(line) }
+        #expect(lines == [1, 2, 4, 5])
+        lines = []
+        try CSVReader.forEachRecord(path: Fixtures.url("ragged.csv").path) { _, line in lines.append(line) }
+        #expect(lines == [1, 2, 3, 4, 5])
+    }
+
+    @Test func encodingNamesAndAliases() {
+        #expect(TextEncoding(name: "GBK") == .gb18030)
+        #expect(TextEncoding(name: "gb2312") == .gb18030)
+        #expect(TextEncoding(name: "utf-8-bom") == .utf8BOM)
+        #expect(TextEncoding(name: "UTF8") == .utf8)
+        #expect(TextEncoding(name: "utf_8_sig") == .utf8BOM)
+        #expect(TextEncoding(name: "cp1252") == .windows1252)
+        #expect(TextEncoding(name: "utf-16be") == .utf16BE)
+        #expect(TextEncoding(name: "ebcdic") == nil)
+    }
 }

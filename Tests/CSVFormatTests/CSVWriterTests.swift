@@ -104,4 +104,13 @@ import CSVFormat
             return true
         }
     }
+
+    @Test func writingAfterFinishIsAnError() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let w = try CSVWriter(path: dir.appendingPathComponent("f.csv").path)
+        try w.write(row: ["a"])
+        try w.finish()
+        #expect(throws: SpreadsheetError.self) { try w.write(row: ["b"]) }
+    }
 }
