@@ -19,6 +19,7 @@ public enum CSVReader {
     /// Reads CSV held in memory; `name` names the sheet and errors.
     public static func read(bytes: [UInt8], name: String,
                             options: CSVReadOptions = .init()) throws(SpreadsheetError) -> CSVReadResult {
+        try checkDelimiter(options.delimiter, file: name)
         let (utf8, encoding) = try bytes.withUnsafeBufferPointer { (raw) throws(SpreadsheetError) in
             if let forced = options.encoding { return (try decode(raw, as: forced, name: name), forced) }
             do throws(IconvConverter.Failure) {
@@ -66,6 +67,7 @@ public enum CSVReader {
                                      _ body: (_ fields: [String], _ line: Int) throws -> Void) throws -> CSVDialect {
         let name = displayName ?? fileName(of: path)
         let file = try InputFile(path: path, displayName: name)
+        try checkDelimiter(options.delimiter, file: name)
         let chunk = 1 << 20
         let decoder = StreamingDecoder(forced: options.encoding, name: name)
         var raw: [UInt8] = []
@@ -93,6 +95,16 @@ public enum CSVReader {
     }
 
     // MARK: - Helpers
+
+    /// Refuses a delimiter the format cannot use: a quote, CR, LF or a non-ASCII byte.
+    static func checkDelimiter(_ byte: UInt8?, file: String) throws(SpreadsheetError) {
+        guard let byte else { return }
+        if byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 || byte >= 0x80 {
+            throw SpreadsheetError(.other(zh: "分隔符不能是引号、换行符或非 ASCII 字符。请改用逗号、制表符、分号、竖线或冒号。",
+                                          en: "the delimiter cannot be a quote, a line break or a non-ASCII byte. Use comma, tab, semicolon, pipe or colon."),
+                                   at: InputLocation(file: file))
+        }
+    }
 
     /// `,` `\t` `;` `|` `:` as text (any other ASCII byte as itself).
     static func delimiterText(_ byte: UInt8) -> String {

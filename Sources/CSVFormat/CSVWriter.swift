@@ -47,6 +47,7 @@ public final class CSVWriter {
         self.options = options
         lineEnding = Array(options.lineEnding.utf8)
         let location = InputLocation(file: path)
+        try CSVReader.checkDelimiter(options.delimiter, file: path)
         switch options.encoding {
         case .utf8, .utf8BOM:
             encoder = nil

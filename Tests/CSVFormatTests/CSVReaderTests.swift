@@ -184,6 +184,14 @@ func rowsOf(_ result: CSVReadResult) -> [[String]] {
         #expect(lines == [1, 2, 3, 4, 5])
     }
 
+    @Test func unusableDelimitersAreRefused() {
+        #expect(throws: SpreadsheetError.self) { try read("a\"b", CSVReadOptions(delimiter: UInt8(ascii: "\""))) }
+        #expect(throws: SpreadsheetError.self) { try read("a\nb", CSVReadOptions(delimiter: 10)) }
+        #expect(throws: SpreadsheetError.self) {
+            try CSVWriter(path: "/tmp/never-written.csv", options: CSVWriteOptions(delimiter: 13))
+        }
+    }
+
     @Test func encodingNamesAndAliases() {
         #expect(TextEncoding(name: "GBK") == .gb18030)
         #expect(TextEncoding(name: "gb2312") == .gb18030)
