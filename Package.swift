@@ -54,5 +54,11 @@ let package = Package(
         ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "FinanceModelTests", dependencies: ["FinanceModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CSVFormatTests",
+            dependencies: ["CSVFormat", "Spreadsheet", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
