@@ -47,7 +47,7 @@ struct XMLAttributes {
 class XMLEventHandler {
     fileprivate var context: xmlParserCtxtPtr?
     /// The first problem found; parsing stops there.
-    private(set) var failure: SpreadsheetError?
+    private(set) var failure: (any Error)?
     /// The part being parsed, for error locations.
     var location: InputLocation
 
@@ -58,7 +58,7 @@ class XMLEventHandler {
     func characters(_ text: UnsafeBufferPointer<UInt8>) {}
 
     /// Records the error and stops the parser.
-    final func fail(_ error: SpreadsheetError) {
+    final func fail(_ error: any Error) {
         if failure == nil { failure = error }
         if let context { xmlStopParser(context) }
     }
@@ -156,10 +156,19 @@ enum XMLStreamParser {
 
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
+        var first = true
         while true {
             let n = try read(buffer)
             let p = buffer.baseAddress!.assumingMemoryBound(to: CChar.self)
-            let rc = xmlParseChunk(ctxt, p, Int32(n), n == 0 ? 1 : 0)
+            var start = 0
+            if first, let stray = strayProlog(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) {
+                // Stray text between the XML declaration and the root element (seen in the wild):
+                // feed the declaration, skip the text.
+                _ = xmlParseChunk(ctxt, p, Int32(stray.lowerBound), 0)
+                start = stray.upperBound
+            }
+            first = false
+            let rc = xmlParseChunk(ctxt, p + start, Int32(n - start), n == 0 ? 1 : 0)
             if let failure = handler.failure { throw failure }
             if rc != 0 {
                 var location = handler.location
@@ -169,6 +178,24 @@ enum XMLStreamParser {
             if n == 0 { break }
         }
     }
+}
+
+/// The range of non-markup text after `<?xml …?>` and before the first `<`, if there is any.
+private func strayProlog(_ b: UnsafeRawBufferPointer) -> Range<Int>? {
+    var i = 0
+    if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
+    guard b.count >= i + 5, b[i] == UInt8(ascii: "<"), b[i + 1] == UInt8(ascii: "?") else { return nil }
+    while i + 1 < b.count, !(b[i] == UInt8(ascii: "?") && b[i + 1] == UInt8(ascii: ">")) { i += 1 }
+    guard i + 1 < b.count else { return nil }
+    let declEnd = i + 2
+    var j = declEnd
+    var sawText = false
+    while j < b.count, b[j] != UInt8(ascii: "<") {
+        if !(b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0A || b[j] == 0x0D) { sawText = true }
+        j += 1
+    }
+    guard sawText, j < b.count else { return nil }
+    return declEnd..<j
 }
 
 extension String {

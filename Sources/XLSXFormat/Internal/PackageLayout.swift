@@ -40,7 +40,7 @@ struct PackageLayout {
             }
             guard let resolved = partName else {
                 throw SpreadsheetError(
-                    .missingPart("\(relsPart) → \(entry.relationshipID ?? "r:id")"),
+                    .missingPart("\(relsPart) → \(entry.relationshipID.flatMap { $0.isEmpty ? nil : $0 } ?? "r:id (空/empty)")"),
                     at: InputLocation(file: file, part: entry.name))
             }
             if kind == .worksheet, !package.contains(resolved) {

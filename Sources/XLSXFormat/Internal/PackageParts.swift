@@ -70,12 +70,17 @@ final class WorkbookHandler: XMLEventHandler {
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("sheet") {
             let state: Sheet.State
+            let name = attributes.string("name") ?? ""
             switch attributes.string("state") {
             case "hidden"?: state = .hidden
             case "veryHidden"?: state = .veryHidden
-            default: state = .visible
+            case "visible"?, nil: state = .visible
+            case let other?:
+                fail(SpreadsheetError(.malformedXML(detail: "sheet \"\(name)\" has state=\"\(other)\"; "
+                                                    + "工作表状态只能是 visible/hidden/veryHidden"), at: location))
+                return
             }
-            sheets.append(SheetEntry(name: attributes.string("name") ?? "",
+            sheets.append(SheetEntry(name: name,
                                      relationshipID: attributes.string("id", namespaced: true),
                                      state: state))
         } else if name.is("workbookPr") {
@@ -92,6 +97,8 @@ final class SharedStringsHandler: XMLEventHandler {
     private var inItem = false
     private var inText = false
     private var phoneticDepth = 0
+    private var segmentStart = 0
+    private var preserveSpace = false
     private let maxStringBytes: Int
     private let maxStrings: Int
 
@@ -109,6 +116,8 @@ final class SharedStringsHandler: XMLEventHandler {
             phoneticDepth += 1
         } else if name.is("t"), inItem, phoneticDepth == 0 {
             inText = true
+            segmentStart = text.count
+            preserveSpace = attributes.string("space") == "preserve"
         }
     }
 
@@ -122,8 +131,9 @@ final class SharedStringsHandler: XMLEventHandler {
             strings.append(OOXMLText.decodeEscapes(text))
         } else if name.is("rPh") {
             phoneticDepth = max(0, phoneticDepth - 1)
-        } else if name.is("t") {
+        } else if name.is("t"), inText {
             inText = false
+            if !preserveSpace { OOXMLText.trimSegment(&text, from: segmentStart) }
         }
     }
 
@@ -138,8 +148,18 @@ final class SharedStringsHandler: XMLEventHandler {
 
 /// OOXML's own text escapes.
 enum OOXMLText {
-    /// Decodes `_xHHHH_` escapes for control characters (U+0000…U+001F, any hex case), as calamine does;
-    /// other `_x…_` sequences stay as written.
+    /// Without `xml:space="preserve"` a `<t>`'s leading and trailing XML whitespace is dropped, as
+    /// calamine does (`<t>City </t>` reads `City`).
+    static func trimSegment(_ text: inout [UInt8], from start: Int) {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while text.count > start, isSpace(text[text.count - 1]) { text.removeLast() }
+        var s = start
+        while s < text.count, isSpace(text[s]) { s += 1 }
+        if s > start { text.removeSubrange(start..<s) }
+    }
+
+    /// Decodes `_xHHHH_` escapes (any hex case) left to right, as calamine does: `_x000D_` is a CR and
+    /// `_x005F_x000D_` reads `_x000D_`.
     static func decodeEscapes(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBufferPointer { decodeEscapes($0) }
     }
@@ -154,8 +174,8 @@ enum OOXMLText {
         var i = 0
         while i < n {
             if bytes[i] == UInt8(ascii: "_"), i + 6 < n, bytes[i + 1] == UInt8(ascii: "x") || bytes[i + 1] == UInt8(ascii: "X"),
-               bytes[i + 6] == UInt8(ascii: "_"), let v = hexValue(bytes, i + 2), v < 0x20 {
-                out.append(UInt8(v))
+               bytes[i + 6] == UInt8(ascii: "_"), let v = hexValue(bytes, i + 2), let scalar = Unicode.Scalar(v) {
+                out.append(contentsOf: String(Character(scalar)).utf8)
                 i += 7
                 continue
             }

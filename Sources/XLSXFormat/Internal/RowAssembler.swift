@@ -115,8 +115,8 @@ struct RowAssembler {
                         format: CellFormat, column: Int) throws -> CellValue {
         switch type {
         case .inlineString:
-            if let inlineText { return .text(inlineText) }
-            return hasValue ? .text(OOXMLText.decodeEscapes(value)) : .empty
+            // Only <is> counts: a stray <v> under t="inlineStr" is ignored, as calamine does.
+            return inlineText.map { .text($0) } ?? .empty
         case _ where !hasValue || value.isEmpty:
             return .empty
         case .sharedString:
@@ -148,7 +148,8 @@ struct RowAssembler {
                 return .number(number)
             case .date:
                 if let serial = NumberText.parseDouble(t),
-                   let d = LocalDateTime(excelSerial: serial, date1904: context.date1904) {
+                   let d = LocalDateTime(excelSerial: serial, date1904: context.date1904,
+                                         kind: serial >= 0 && serial < 1 ? .time : nil) {
                     return .date(d)
                 }
                 return .number(number)

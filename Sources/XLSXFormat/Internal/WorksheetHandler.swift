@@ -24,6 +24,8 @@ final class WorksheetHandler: XMLEventHandler {
     private var hasFormula = false
     private var inline: [UInt8] = []
     private var hasInline = false
+    private var inlineSegmentStart = 0
+    private var inlinePreserveSpace = false
     private let maxStringBytes: Int
 
     init(context: CellContext, location: InputLocation, emit: @escaping (Row) throws -> Void) {
@@ -36,9 +38,7 @@ final class WorksheetHandler: XMLEventHandler {
     var outOfOrder: Bool { assembler.outOfOrder }
 
     private func run(_ body: () throws -> Void) {
-        do { try body() } catch let e as SpreadsheetError { fail(e) } catch {
-            fail(SpreadsheetError(.other(zh: "\(error)", en: "\(error)"), at: location))
-        }
+        do { try body() } catch { fail(error) }
     }
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
@@ -62,6 +62,8 @@ final class WorksheetHandler: XMLEventHandler {
                     phoneticDepth += 1
                 } else if name.is("t"), inInline, phoneticDepth == 0 {
                     capture = .inlineText
+                    inlineSegmentStart = inline.count
+                    inlinePreserveSpace = attributes.string("space") == "preserve"
                 }
             }
             return
@@ -109,7 +111,10 @@ final class WorksheetHandler: XMLEventHandler {
             } else if (n[0] == UInt8(ascii: "v") || n[0] == UInt8(ascii: "f")) && n[1] == 0 {
                 capture = .none
             } else if name.is("t") {
-                if capture == .inlineText { capture = .none }
+                if capture == .inlineText {
+                    capture = .none
+                    if !inlinePreserveSpace { OOXMLText.trimSegment(&inline, from: inlineSegmentStart) }
+                }
             } else if name.is("rPh") {
                 phoneticDepth = max(0, phoneticDepth - 1)
             } else if name.is("is") {
