@@ -53,5 +53,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "XLSXFormatTests",
+            dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
