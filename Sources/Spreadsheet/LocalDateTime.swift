@@ -150,7 +150,7 @@ extension LocalDateTime {
                         k += 1
                     }
                     guard digits > 0 else { return nil }
-                    for _ in digits..<3 where digits < 3 { frac *= 10 }
+                    if digits < 3 { for _ in digits..<3 { frac *= 10 } }
                     ms = frac
                     j = k
                 }

@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Spreadsheet
+
+/// Chooses the parser for a worksheet part: libxml2's SAX2 parser of record, or the byte scanner
+/// fast path (which hands anything unusual back to libxml2).
+enum WorksheetReading {
+    enum Parser: Equatable {
+        /// The scanner, falling back to libxml2 when the part is unusual.
+        case automatic
+        /// libxml2 only.
+        case libxml2
+    }
+
+    /// `BUDGETEVAL_XLSX_PARSER=libxml2` forces the libxml2 path (used by the differential checks).
+    static var defaultParser: Parser {
+        if let v = getenv("BUDGETEVAL_XLSX_PARSER"), String(cString: v) == "libxml2" { return .libxml2 }
+        return .automatic
+    }
+
+    static func read(package: ZipPackage, part: String, context: CellContext, location: InputLocation,
+                     parser: Parser = defaultParser,
+                     emit: @escaping (Row) throws -> Void) throws -> XLSXReader.ParseResult {
+        let handler = WorksheetHandler(context: context, location: location, emit: emit)
+        try XMLStreamParser.parse(try package.open(part), handler: handler)
+        return XLSXReader.ParseResult(merges: handler.merges, dimension: handler.dimension,
+                                      outOfOrder: handler.outOfOrder)
+    }
+}
