@@ -57,6 +57,9 @@ let package = Package(
         .testTarget(
             name: "CSVFormatTests",
             dependencies: ["CSVFormat", "Spreadsheet", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "XLSXFormatTests",
             dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport"],
