@@ -38,10 +38,27 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "FinanceModel", resources: [.copy("Data")], swiftSettings: swiftSettings),
+        .target(name: "Recognition", dependencies: ["Spreadsheet", "FinanceModel"], swiftSettings: swiftSettings),
+        .target(name: "Reconciliation", dependencies: ["FinanceModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "EvaluationForms",
+            dependencies: ["FinanceModel", "Reconciliation", "Spreadsheet"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "ReportCheck", dependencies: ["FinanceModel", "Reconciliation"], swiftSettings: swiftSettings),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Spreadsheet", "CSVFormat", "XLSXFormat", "FinanceModel", "Recognition", "Reconciliation",
+                "EvaluationForms", "ReportCheck",
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "budgeteval",
             dependencies: [
-                "Spreadsheet", "CSVFormat", "XLSXFormat", "FinanceModel",
+                "Spreadsheet", "CSVFormat", "XLSXFormat", "FinanceModel", "Recognition", "Reconciliation",
+                "EvaluationForms", "ReportCheck", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
