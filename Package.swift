@@ -83,6 +83,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "FinanceModel"], swiftSettings: swiftSettings),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),
     ]
 )
