@@ -90,6 +90,26 @@ struct TableTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(FunctionCode.self, from: Data(#""2011""#.utf8)) }
     }
 
+    @Test("income by source encodes as a keyed object")
+    func incomeSources() throws {
+        let row = IncomeByFunctionRow(
+            code: FunctionCode("2011308"), name: "招商引资", source: cell("B8"),
+            total: Amounts(actual: Figure(m("955.77"), at: cell("C8"))),
+            bySource: [.fiscalAppropriation: Amounts(actual: Figure(m("955.77"), at: cell("D8")))])
+        let text = String(decoding: try JSONEncoder().encode(row), as: UTF8.self)
+        #expect(text.contains(#""bySource":{"fiscalAppropriation":"#))
+        #expect(try JSONDecoder().decode(IncomeByFunctionRow.self, from: Data(text.utf8)) == row)
+    }
+
+    @Test("the budget column a difference used is named")
+    func effectiveColumn() {
+        var amounts = Amounts(initialBudget: Figure(m("10"), at: nil), actual: Figure(m("9"), at: nil))
+        #expect(amounts.effectiveBudgetColumn == .initialBudget && amounts.difference == m("-1"))
+        amounts.adjustedBudget = Figure(m("8"), at: nil)
+        #expect(amounts.effectiveBudgetColumn == .adjustedBudget && amounts.difference == m("1"))
+        #expect(Amounts.empty.effectiveBudgetColumn == nil && Amounts.empty.difference == nil)
+    }
+
     @Test("project funds convert by source")
     func projects() {
         let project = Project(
