@@ -62,6 +62,9 @@ extension MoneyUnit {
 extension TableInfo {
     /// "2020年部门支出总表" or, untitled, the sheet/file.
     var displayTitle: String { title.isEmpty ? source.description : title }
+
+    /// "2020年部门预算.xlsx › 项目支出表": where the table is, for messages comparing two tables.
+    var place: String { ([source.file] + (source.sheet.map { [$0] } ?? [])).joined(separator: " › ") }
 }
 
 extension AmountColumn {

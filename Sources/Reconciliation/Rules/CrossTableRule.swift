@@ -24,10 +24,10 @@ public struct CrossTableRule: CheckRule {
             for other in all.dropFirst() where !seen.contains(other.table.source) {
                 seen.insert(other.table.source)
                 let subject = LocalizedText(
-                    zh: "“\(label)”的\(column.title.zh)在\(first.table.displayTitle)与\(other.table.displayTitle)中应一致"
+                    zh: "“\(label)”的\(column.title.zh)在「\(first.table.place)」与「\(other.table.place)」中应一致"
                         + (other.rolledUp ? "（后者为下级科目汇总）" : ""),
-                    en: "“\(label)” \(column.title.en) should agree between \(first.table.displayTitle) and "
-                        + "\(other.table.displayTitle)" + (other.rolledUp ? " (the latter summed from finer rows)" : ""))
+                    en: "“\(label)” \(column.title.en) should agree between \(first.table.place) and "
+                        + "\(other.table.place)" + (other.rolledUp ? " (the latter summed from finer rows)" : ""))
                 let equation = Equation(
                     rule: rule, subject: subject, found: Term(first, unit: context.unit),
                     terms: [Term(other, unit: context.unit)], unit: context.unit,
