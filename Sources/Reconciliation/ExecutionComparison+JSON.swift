@@ -5,7 +5,7 @@ import FinanceModel
 /// `error` / `warning` / `hint`, cells as `file › sheet › A1`.
 extension ExecutionComparison {
     /// `{"unit", "rows", "findings", "totals"}`.
-    public func jsonDocument(english: Bool = false) -> JSONText {
+    public func jsonDocument(english: Bool = false) -> OrderedJSON {
         .object([
             ("unit", .string(unit.rawValue)),
             ("rows", .array(rows.map(\.json))),
@@ -15,11 +15,11 @@ extension ExecutionComparison {
     }
 
     /// `{"findings": [...]}`, the document of `check --json`.
-    public static func findingsDocument(_ findings: [Finding], english: Bool = false) -> JSONText {
+    public static func findingsDocument(_ findings: [Finding], english: Bool = false) -> OrderedJSON {
         .object([("findings", .array(findings.map { $0.json(english: english) }))])
     }
 
-    private var totalsJSON: JSONText {
+    private var totalsJSON: OrderedJSON {
         let total = totalRow
         return .object([
             ("initialBudget", .string(total?.initialBudget?.description)),
@@ -36,8 +36,8 @@ extension ExecutionComparison {
 
 extension ComparisonRow {
     /// One row of the `rows` array.
-    public var json: JSONText {
-        var sources: [(String, JSONText)] = []
+    public var json: OrderedJSON {
+        var sources: [(String, OrderedJSON)] = []
         for column in AmountColumn.allCases {
             let cells = self.sources(of: column).map(\.description)
             guard !cells.isEmpty else { continue }
@@ -60,7 +60,7 @@ extension ComparisonRow {
 
 extension Finding {
     /// One finding of a `findings` array.
-    public func json(english: Bool = false) -> JSONText {
+    public func json(english: Bool = false) -> OrderedJSON {
         .object([
             ("severity", .string(severity.rawValue)),
             ("rule", .string(rule)),

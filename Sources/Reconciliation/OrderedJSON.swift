@@ -1,18 +1,18 @@
 /// A small JSON value with ordered object keys and a deterministic pretty printer, for the `--json`
 /// documents (key order as the issue lists it; `JSONEncoder` would sort or shuffle them).
-public indirect enum JSONText: Hashable, Sendable {
+public indirect enum OrderedJSON: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Int)
     case string(String)
-    case array([JSONText])
-    case object([(String, JSONText)])
+    case array([OrderedJSON])
+    case object([(String, OrderedJSON)])
 
-    public static func == (a: JSONText, b: JSONText) -> Bool { a.rendered() == b.rendered() }
+    public static func == (a: OrderedJSON, b: OrderedJSON) -> Bool { a.rendered() == b.rendered() }
     public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
     /// A string, or null for nil.
-    public static func string(_ text: String?) -> JSONText { text.map { .string($0) } ?? .null }
+    public static func string(_ text: String?) -> OrderedJSON { text.map { .string($0) } ?? .null }
 
     /// Pretty-printed with two-space indentation and a final newline at the top level.
     public func rendered() -> String {
@@ -28,7 +28,7 @@ public indirect enum JSONText: Hashable, Sendable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let value): out += String(value)
-        case .string(let value): JSONText.quote(value, into: &out)
+        case .string(let value): OrderedJSON.quote(value, into: &out)
         case .array(let items):
             guard !items.isEmpty else {
                 out += "[]"
@@ -49,7 +49,7 @@ public indirect enum JSONText: Hashable, Sendable {
             out += "{\n"
             for (index, (key, value)) in members.enumerated() {
                 out += pad
-                JSONText.quote(key, into: &out)
+                OrderedJSON.quote(key, into: &out)
                 out += ": "
                 value.write(to: &out, indent: indent + 1)
                 out += index + 1 < members.count ? ",\n" : "\n"
