@@ -40,3 +40,37 @@ struct ProjectAmountConflictRuleTests {
         #expect(Build.findings([budget, performance], rules: [CrossTableRule()]).isEmpty)
     }
 }
+
+@Suite("项目金额矛盾: a 合计 explained by one project is not reported twice")
+struct ProjectTotalExplainedTests {
+    static func list(_ retired: String, total: String, file: String, sheet: String, column: String) -> AnyFinanceTable {
+        func project(_ name: String, _ amount: String, _ row: Int) -> Project {
+            Project(
+                name: name, source: Build.cell("B\(row)", file: file, sheet: sheet), unit: .tenThousandYuan,
+                funds: ProjectFunds(total: Amounts(initialBudget: Build.figure(amount, "\(column)\(row)", file: file, sheet: sheet))))
+        }
+        return .projectFunds(
+            ProjectFundsTable(
+                info: Build.info(.projectFunds, .budget, title: "项目", file: file, sheet: sheet),
+                projects: [project("重大招商", "130", 5), project("离退休人员经费", retired, 11)],
+                total: ProjectFunds(total: Amounts(initialBudget: Build.figure(total, "\(column)14", file: file, sheet: sheet)))))
+    }
+
+    @Test("28.71 vs 28.87 with totals 158.71 vs 158.87: one finding, on the project")
+    func explained() throws {
+        let budget = Self.list("28.71", total: "158.71", file: "预算.xlsx", sheet: "项目支出表", column: "E")
+        let performance = Self.list("28.87", total: "158.87", file: "项目绩效.xlsx", sheet: "项目资金", column: "C")
+        let findings = Build.findings([budget, performance], rules: [ProjectAmountConflictRule()])
+        #expect(findings.count == 1)
+        #expect(findings.first?.cellNames == ["预算.xlsx › 项目支出表 › E11", "项目绩效.xlsx › 项目资金 › C11"])
+    }
+
+    @Test("a 合计 that differs by more than its projects do is reported too")
+    func unexplained() {
+        let budget = Self.list("28.71", total: "158.71", file: "预算.xlsx", sheet: "项目支出表", column: "E")
+        let performance = Self.list("28.87", total: "159.87", file: "项目绩效.xlsx", sheet: "项目资金", column: "C")
+        let findings = Build.findings([budget, performance], rules: [ProjectAmountConflictRule()])
+        #expect(findings.count == 2)
+        #expect(findings.contains { $0.cellNames.first == "预算.xlsx › 项目支出表 › E14" })
+    }
+}
