@@ -96,6 +96,11 @@ let package = Package(
             exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "ReconcilePipelineTests",
+            dependencies: ["Pipeline", "Reconciliation", "FinanceModel", "Spreadsheet", "TestSupport"],
+            exclude: ["Snapshots"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),
     ]
 )
