@@ -37,15 +37,20 @@ struct BrokenCopyTests {
         #expect(sum.expected != sum.found)
     }
 
-    @Test("one unit switched: Z01 declared in 万元 while its figures are 元 contradicts the 万元 总表, naming both cells")
+    @Test("one unit switched: Z01 declared in 万元 while its figures are 元 is one 单位疑误 per table pair, naming cells of both")
     func unitSwitched() throws {
         var tables = try SeedDepartment.tables(SeedDepartment.seed)
         let index = try #require(SeedDepartment.index(of: "Z01 收入支出决算总表(财决01表)", in: tables))
         tables[index] = Break.switchUnit(tables[index], to: .tenThousandYuan)
-        let new = Self.findings(tables).filter { $0.rule == "表间一致" && $0.severity == .error }
-        let finding = try #require(
-            new.first { $0.cells.contains { $0.location.description == "2020年部门决算.xlsx › Z01 收入支出决算总表(财决01表) › E29" } })
-        #expect(finding.cells.contains { $0.location.description == "2020年部门决算.xlsx › 收入支出决算总表 › C29" })
+        let findings = Self.findings(tables)
+        let units = findings.filter { $0.rule == "单位疑误" }
+        #expect(units.count == 2)
+        #expect(units.allSatisfy { $0.severity == .error && $0.found == "×10000" })
+        let summary = try #require(
+            units.first { $0.cells.contains { $0.location.description == "2020年部门决算.xlsx › 收入支出决算总表 › C29" } })
+        #expect(summary.cells.contains { $0.location.description.hasPrefix("2020年部门决算.xlsx › Z01 收入支出决算总表(财决01表) › ") })
+        // The pair's figures are not reported one by one as well.
+        #expect(!findings.contains { $0.rule == "表间一致" && $0.cells.contains { $0.location.description.contains("Z01") } })
     }
 
     @Test("the second department: an amount changed in its 支出决算对照表 is caught on that sheet")

@@ -14,11 +14,19 @@ public struct CrossTableRule: CheckRule {
         }
     }
 
+    /// Table pairs `UnitMismatchRule` reports as a whole, and pairs with a table it suspects.
+    static func skipsPair(_ context: CheckContext) -> (TableSource, TableSource) -> Bool {
+        let pairs = Set(UnitMismatchRule.mismatches(in: context.rows).keys.flatMap { [[$0.first, $0.other], [$0.other, $0.first]] })
+        let suspects = UnitMismatchRule.suspects(in: context.rows)
+        return { a, b in pairs.contains([a, b]) || suspects.contains(a) || suspects.contains(b) }
+    }
+
     /// Every contribution of each column against the row's first one (another table's only). A
     /// difference that the rows under it fully explain (a 合计 off by exactly what one project is off by)
     /// is not reported again: the finer row's finding names the cells to fix.
     static func disagreements(in row: ComparisonRow, rule: String, context: CheckContext) -> [Finding] {
         var result: [Finding] = []
+        let skipped = skipsPair(context)
         let label = row.code.map { "\($0) \(row.name)" } ?? row.name
         for column in AmountColumn.allCases {
             guard let all = row.contributions[column], let first = all.first else { continue }
@@ -26,6 +34,7 @@ public struct CrossTableRule: CheckRule {
             for other in all.dropFirst() where !seen.contains(other.table.source) {
                 seen.insert(other.table.source)
                 if explained(row, column: column, first: first, other: other, rows: context.rows) { continue }
+                if skipped(first.table.source, other.table.source) { continue }
                 let subject = LocalizedText(
                     zh: "“\(label)”的\(column.title.zh)在「\(first.table.place)」与「\(other.table.place)」中应一致"
                         + (other.rolledUp ? "（后者为下级科目汇总）" : ""),

@@ -81,6 +81,7 @@ public struct TotalsBetweenTablesRule: CheckRule {
     }
 
     private func finding(_ a: Contribution, _ b: Contribution, context: CheckContext, what: LocalizedText) -> [Finding] {
+        if CrossTableRule.skipsPair(context)(a.table.source, b.table.source) { return [] }
         let equation = Equation(
             rule: name, subject: what, found: Term(a, unit: context.unit), terms: [Term(b, unit: context.unit)],
             unit: context.unit, step: max(a.step, b.step))
