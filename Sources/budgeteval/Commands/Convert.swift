@@ -134,9 +134,7 @@ enum SheetExport {
             try out.write(row: [])
             nextRow += 1
         }
-        var fields = [String](repeating: "", count: (row.cells.last?.column ?? -1) + 1)
-        for cell in row.cells { fields[cell.column] = cell.value.csvText }
-        try out.write(row: fields)
+        try out.write(cells: row.cells)
         nextRow = row.index + 1
     }
 }

@@ -14,10 +14,14 @@ final class CSVFileOutput {
     private let target: String
     private let temporary: String
     private var file: UnsafeMutablePointer<FILE>?
-    private var buffer: [UInt8] = []
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity = 1 << 20
+    private var count = 0
+    private let flushThreshold = 1 << 20
     private let displayName: String
 
     init(path: String) throws {
+        storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
         target = path
         displayName = path == "-" ? "stdout" : path
         if path == "-" {
@@ -37,46 +41,95 @@ final class CSVFileOutput {
             temporary = String(cString: template)
             file = fdopen(fd, "wb")
         }
-        buffer.reserveCapacity(1 << 20)
     }
 
-    deinit { cancel() }
+    deinit {
+        cancel()
+        storage.deallocate()
+    }
 
     /// Appends one record, quoting fields that hold a comma, quote, CR or LF.
     func write(row: [String]) throws {
-        var first = true
-        for field in row {
-            if !first { buffer.append(UInt8(ascii: ",")) }
-            first = false
-            var f = field
-            f.withUTF8 { bytes in
-                var needsQuotes = false
-                for b in bytes where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
-                    needsQuotes = true
-                    break
-                }
-                if !needsQuotes {
-                    buffer.append(contentsOf: bytes)
-                    return
-                }
-                buffer.append(0x22)
-                for b in bytes {
-                    if b == 0x22 { buffer.append(0x22) }
-                    buffer.append(b)
-                }
-                buffer.append(0x22)
+        for (i, field) in row.enumerated() {
+            if i > 0 { put(UInt8(ascii: ",")) }
+            putField(field)
+        }
+        try endRecord()
+    }
+
+    /// Appends one sheet row from column A: cells by column, empty fields for the gaps.
+    func write(cells: [Cell]) throws {
+        var column = 0
+        for cell in cells {
+            while column < cell.column {
+                if column > 0 { put(UInt8(ascii: ",")) }
+                column += 1
+            }
+            if column > 0 { put(UInt8(ascii: ",")) }
+            column += 1
+            switch cell.value {
+            case .number(let text): putField(text)
+            case .text(let text): putField(text)
+            case .empty: break
+            default: putField(cell.value.csvText)
             }
         }
-        buffer.append(0x0D)
-        buffer.append(0x0A)
-        if buffer.count >= 1 << 20 { try flush() }
+        try endRecord()
+    }
+
+    private func endRecord() throws {
+        put(0x0D)
+        put(0x0A)
+        if count >= flushThreshold { try flush() }
+    }
+
+    @inline(__always) private func put(_ byte: UInt8) {
+        if count == capacity { grow(1) }
+        storage[count] = byte
+        count += 1
+    }
+
+    private func grow(_ extra: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < count + extra { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = bigger
+        capacity = newCapacity
+    }
+
+    private func putField(_ field: String) {
+        var f = field
+        f.withUTF8 { bytes in
+            var needsQuotes = false
+            for b in bytes where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+                needsQuotes = true
+                break
+            }
+            if count + 2 * bytes.count + 2 > capacity { grow(2 * bytes.count + 2) }
+            if !needsQuotes {
+                if let base = bytes.baseAddress { (storage + count).update(from: base, count: bytes.count) }
+                count += bytes.count
+                return
+            }
+            storage[count] = 0x22
+            count += 1
+            for b in bytes {
+                if b == 0x22 { storage[count] = 0x22; count += 1 }
+                storage[count] = b
+                count += 1
+            }
+            storage[count] = 0x22
+            count += 1
+        }
     }
 
     private func flush() throws {
-        guard let file, !buffer.isEmpty else { return }
-        let n = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard n == buffer.count else { throw Self.ioError(path: displayName, errno) }
-        buffer.removeAll(keepingCapacity: true)
+        guard let file, count > 0 else { return }
+        let n = fwrite(storage, 1, count, file)
+        guard n == count else { throw Self.ioError(path: displayName, errno) }
+        count = 0
     }
 
     /// Flushes, then renames the temporary file onto the target (or copies it to stdout).
