@@ -37,11 +37,28 @@ let package = Package(
             dependencies: ["Spreadsheet", "CLibXML2", "CLibZip"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "FinanceModel", swiftSettings: swiftSettings),
+        .target(name: "FinanceModel", resources: [.copy("Data")], swiftSettings: swiftSettings),
+        .target(name: "Recognition", dependencies: ["Spreadsheet", "FinanceModel"], swiftSettings: swiftSettings),
+        .target(name: "Reconciliation", dependencies: ["FinanceModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "EvaluationForms",
+            dependencies: ["FinanceModel", "Reconciliation", "Spreadsheet"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "ReportCheck", dependencies: ["FinanceModel", "Reconciliation"], swiftSettings: swiftSettings),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Spreadsheet", "CSVFormat", "XLSXFormat", "FinanceModel", "Recognition", "Reconciliation",
+                "EvaluationForms", "ReportCheck",
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "budgeteval",
             dependencies: [
-                "Spreadsheet", "CSVFormat", "XLSXFormat", "FinanceModel",
+                "Spreadsheet", "CSVFormat", "XLSXFormat", "FinanceModel", "Recognition", "Reconciliation",
+                "EvaluationForms", "ReportCheck", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -53,11 +70,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "FinanceModelTests", dependencies: ["FinanceModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CSVFormatTests",
+            dependencies: ["CSVFormat", "Spreadsheet", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "XLSXFormatTests",
             dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),
     ]
 )

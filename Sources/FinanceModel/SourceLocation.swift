@@ -4,7 +4,7 @@
 /// as a `SourceLocation`, so later layers can cite cells without seeing the `Spreadsheet` module.
 
 /// Where a figure came from: file, sheet and cell, printed `预算.xlsx › 支出表 › D12`.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     /// The file name as the user gave it.
     public var file: String
     /// The sheet name; nil for a CSV.

@@ -1,0 +1,147 @@
+/// The RFC 4180 state machine over UTF-8 bytes, fed in chunks of any size.
+///
+/// It reads what Python's `csv` module reads with its default dialect and `strict=False`:
+/// - a record ends at CRLF, LF or CR outside quotes; an empty line is a record with no fields;
+/// - a quote opens a quoted field only at the start of a field; inside one, `""` is a quote and line
+///   ends are kept as they are;
+/// - a quote inside an unquoted field is kept literally, and text after a closing quote is appended
+///   (`"ab"c` reads `abc`);
+/// - a quoted field still open at the end of input ends there;
+/// - NUL bytes are ordinary characters.
+struct CSVParser {
+    private enum State {
+        case startRecord, startField, inField, inQuotedField, quoteInQuotedField
+    }
+
+    let delimiter: UInt8
+    private var state = State.startRecord
+    /// True right after a CR that ended a record, so that a following LF is swallowed.
+    private var afterCR = false
+    private var field: [UInt8] = []
+    private var fields: [String] = []
+    /// One-based physical line where the current record starts, and the current line.
+    private(set) var recordLine = 1
+    private(set) var line = 1
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+        field.reserveCapacity(256)
+    }
+
+    private mutating func saveField() {
+        fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func endRecord(_ emit: (_ fields: [String], _ line: Int) throws -> Void) rethrows {
+        let done = fields
+        fields.removeAll(keepingCapacity: true)
+        state = .startRecord
+        try emit(done, recordLine)
+    }
+
+    /// Parses `bytes`, calling `emit` with each complete record and the line it starts on.
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>,
+                       _ emit: (_ fields: [String], _ line: Int) throws -> Void) rethrows {
+        let quote = UInt8(ascii: "\""), cr: UInt8 = 13, lf: UInt8 = 10
+        let delimiter = self.delimiter
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            i += 1
+            if afterCR {
+                afterCR = false
+                if c == lf { continue }
+            }
+            if c == lf || c == cr {
+                switch state {
+                case .startRecord:
+                    afterCR = c == cr
+                    line += 1
+                    recordLine = line
+                    try emit([], line - 1)
+                case .startField, .inField, .quoteInQuotedField:
+                    afterCR = c == cr
+                    saveField()
+                    try endRecord(emit)
+                    line += 1
+                    recordLine = line
+                case .inQuotedField:
+                    field.append(c)
+                    if c == cr && i < n && bytes[i] == lf {
+                        field.append(lf)
+                        i += 1
+                    }
+                    line += 1
+                }
+                continue
+            }
+            switch state {
+            case .startRecord, .startField:
+                if c == quote {
+                    state = .inQuotedField
+                } else if c == delimiter {
+                    saveField()
+                    state = .startField
+                } else {
+                    field.append(c)
+                    state = .inField
+                }
+            case .inField:
+                if c == delimiter {
+                    saveField()
+                    state = .startField
+                } else {
+                    // Fast path: copy the run of ordinary bytes at once.
+                    var j = i
+                    while j < n {
+                        let d = bytes[j]
+                        if d == delimiter || d == cr || d == lf { break }
+                        j += 1
+                    }
+                    field.append(c)
+                    if j > i { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j])) }
+                    i = j
+                }
+            case .inQuotedField:
+                if c == quote {
+                    state = .quoteInQuotedField
+                } else {
+                    var j = i
+                    while j < n {
+                        let d = bytes[j]
+                        if d == quote || d == cr || d == lf { break }
+                        j += 1
+                    }
+                    field.append(c)
+                    if j > i { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j])) }
+                    i = j
+                }
+            case .quoteInQuotedField:
+                if c == quote {
+                    field.append(quote)
+                    state = .inQuotedField
+                } else if c == delimiter {
+                    saveField()
+                    state = .startField
+                } else {
+                    field.append(c)
+                    state = .inField
+                }
+            }
+        }
+    }
+
+    /// Ends the input: emits a last record that had no line end, and one whose quoted field never closed.
+    mutating func finish(_ emit: (_ fields: [String], _ line: Int) throws -> Void) rethrows {
+        afterCR = false
+        switch state {
+        case .startRecord:
+            return
+        case .startField, .inField, .quoteInQuotedField, .inQuotedField:
+            saveField()
+            try endRecord(emit)
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import Glibc
+public import Spreadsheet
+
+/// How to write a CSV file.
+public struct CSVWriteOptions: Sendable, Hashable {
+    /// `.utf8` (default), `.utf8BOM` (what Excel on Chinese Windows needs) or `.gb18030`.
+    /// UTF-16 and Windows-1252 are refused by `CSVWriter.init`.
+    public var encoding: TextEncoding = .utf8
+    /// Prefix `'` to text that a spreadsheet would run as a formula (see `CSVWriter.guardFormula`).
+    public var guardFormulas: Bool = false
+    /// The record terminator; CRLF as Excel writes it.
+    public var lineEnding = "\r\n"
+    /// The field delimiter.
+    public var delimiter: UInt8 = UInt8(ascii: ",")
+
+    public init(encoding: TextEncoding = .utf8, guardFormulas: Bool = false, lineEnding: String = "\r\n",
+                delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.encoding = encoding
+        self.guardFormulas = guardFormulas
+        self.lineEnding = lineEnding
+        self.delimiter = delimiter
+    }
+}
+
+/// Writes CSV row by row (RFC 4180, quoting as Python's `csv.QUOTE_MINIMAL`), atomically.
+///
+/// Rows go to a temporary file in the target's folder; `finish()` renames it into place, so a reader
+/// of `path` sees either the previous file or the complete new one, never a partial file. `cancel()`
+/// (or dropping the writer unfinished) removes the temporary file. Path `-` writes to standard output.
+public final class CSVWriter {
+    private let path: String
+    private let options: CSVWriteOptions
+    private let toStdout: Bool
+    private var fd: Int32
+    private var tempPath: String?
+    private var buffer: [UInt8] = []
+    private let encoder: IconvConverter?
+    private let lineEnding: [UInt8]
+    private var closed = false
+
+    /// Opens a temporary file beside `path` (or standard output for `-`).
+    ///
+    /// - Throws: `SpreadsheetError` `.cannotOpen` when the folder is not writable, `.invalidEncoding`
+    ///   for an encoding the writer does not produce.
+    public init(path: String, options: CSVWriteOptions = .init()) throws(SpreadsheetError) {
+        self.path = path
+        self.options = options
+        lineEnding = Array(options.lineEnding.utf8)
+        let location = InputLocation(file: path)
+        try CSVReader.checkDelimiter(options.delimiter, file: path)
+        switch options.encoding {
+        case .utf8, .utf8BOM:
+            encoder = nil
+        case .gb18030:
+            do { encoder = try IconvConverter(from: "UTF-8", to: "GB18030") } catch {
+                throw SpreadsheetError(.invalidEncoding(detail: "iconv: GB18030"), at: location)
+            }
+        case .utf16LE, .utf16BE, .windows1252:
+            throw SpreadsheetError(.invalidEncoding(detail: "\(options.encoding.rawValue): utf-8, utf-8-bom, gb18030"),
+                                   at: location)
+        }
+        if path == "-" {
+            toStdout = true
+            fd = STDOUT_FILENO
+        } else {
+            toStdout = false
+            let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+            var template = Array("\(folder).\(fileName(of: path)).tmp-XXXXXX".utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else {
+                throw SpreadsheetError(.cannotOpen(detail: systemErrorText(errno)), at: location)
+            }
+            self.fd = fd
+            tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            // mkstemp makes 0600; give the file the previous file's mode, or rw-r--r--.
+            var st = stat()
+            let mode: mode_t = stat(path, &st) == 0 ? st.st_mode & 0o7777 : 0o644
+            fchmod(fd, mode)
+        }
+        buffer.reserveCapacity(1 << 16)
+        if options.encoding == .utf8BOM { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+    }
+
+    deinit { if !closed { cancel() } }
+
+    /// Writes one record. An empty array writes an empty line; `[""]` writes `""` so that it reads back.
+    public func write(row: [String]) throws(SpreadsheetError) {
+        guard options.guardFormulas else { return try writeUnguarded(row) }
+        try writeUnguarded(row.map { Self.needsFormulaGuard($0) ? "'" + $0 : $0 })
+    }
+
+    /// Writes one record of cell values (`CellValue.csvText`); the formula guard, when on, applies to
+    /// text cells only, so numbers, dates and booleans are never prefixed.
+    public func write(values: [CellValue]) throws(SpreadsheetError) {
+        let row = values.map { v -> String in
+            if options.guardFormulas, case .text(let s) = v, Self.needsFormulaGuard(s) { return "'" + s }
+            return v.csvText
+        }
+        try writeUnguarded(row)
+    }
+
+    private func writeUnguarded(_ row: [String]) throws(SpreadsheetError) {
+        guard !closed else {
+            throw SpreadsheetError(.other(zh: "写入已结束或已取消的 CSV 文件（程序错误）。请报告此问题。",
+                                          en: "write after the CSV writer finished or was cancelled (a bug). Please report it."),
+                                   at: InputLocation(file: path))
+        }
+        if row.count == 1 && row[0].isEmpty {
+            buffer.append(contentsOf: [0x22, 0x22])
+        } else {
+            for (i, field) in row.enumerated() {
+                if i > 0 { buffer.append(options.delimiter) }
+                appendField(field)
+            }
+        }
+        buffer.append(contentsOf: lineEnding)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Whether text would run as a formula in a spreadsheet: it starts with `=`, `+`, `@`, a tab or a
+    /// CR, or with `-` followed by anything but a digit or `.`. `-` alone and `-22.83%` are safe.
+    public static func needsFormulaGuard(_ text: String) -> Bool {
+        var it = text.utf8.makeIterator()
+        guard let first = it.next() else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"), 9, 13:
+            return true
+        case UInt8(ascii: "-"):
+            guard let second = it.next() else { return false }
+            return !((UInt8(ascii: "0")...UInt8(ascii: "9")).contains(second) || second == UInt8(ascii: "."))
+        default:
+            return false
+        }
+    }
+
+    private func appendField(_ field: String) {
+        let delimiter = options.delimiter
+        var needsQuotes = false
+        for b in field.utf8 where b == delimiter || b == 0x22 || b == 10 || b == 13 {
+            needsQuotes = true
+            break
+        }
+        guard needsQuotes else {
+            buffer.append(contentsOf: field.utf8)
+            return
+        }
+        buffer.append(0x22)
+        for b in field.utf8 {
+            if b == 0x22 { buffer.append(0x22) }
+            buffer.append(b)
+        }
+        buffer.append(0x22)
+    }
+
+    /// Encodes and writes the buffered rows.
+    private func flush() throws(SpreadsheetError) {
+        guard !buffer.isEmpty else { return }
+        let location = InputLocation(file: path)
+        var out: [UInt8]
+        if let encoder {
+            out = []
+            do {
+                try buffer.withUnsafeBufferPointer { (p) throws(IconvConverter.Failure) in
+                    try encoder.convert(p, into: &out, final: true)
+                }
+            } catch {
+                throw SpreadsheetError(.invalidEncoding(detail: "gb18030"), at: location)
+            }
+        } else {
+            out = buffer
+        }
+        buffer.removeAll(keepingCapacity: true)
+        var failure: Int32 = 0
+        out.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let r = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                done += r
+            }
+        }
+        if failure != 0 { throw SpreadsheetError(.ioFailure(detail: systemErrorText(failure)), at: location) }
+    }
+
+    /// Flushes, syncs and renames the temporary file into place (standard output: flushes).
+    public func finish() throws(SpreadsheetError) {
+        guard !closed else { return }
+        do {
+            try flush()
+        } catch {
+            cancel()
+            throw error
+        }
+        closed = true
+        guard let tempPath else { return }
+        let location = InputLocation(file: path)
+        if fsync(fd) != 0 || close(fd) != 0 {
+            let e = errno
+            unlink(tempPath)
+            throw SpreadsheetError(.ioFailure(detail: systemErrorText(e)), at: location)
+        }
+        if rename(tempPath, path) != 0 {
+            let e = errno
+            unlink(tempPath)
+            throw SpreadsheetError(.ioFailure(detail: systemErrorText(e)), at: location)
+        }
+    }
+
+    /// Abandons the output: removes the temporary file; a previous file at `path` stays as it was.
+    public func cancel() {
+        guard !closed else { return }
+        closed = true
+        buffer.removeAll()
+        guard let tempPath else { return }
+        close(fd)
+        unlink(tempPath)
+    }
+}
