@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSVFormat
 import Foundation
 import Spreadsheet
 import XLSXFormat
@@ -20,15 +21,26 @@ extension BudgetEval {
         @Flag(name: .long, help: "输出 JSON / print JSON.")
         var json = false
 
+        @Option(name: .customLong("input-encoding"), help: "CSV 输入编码（默认自动识别）/ CSV input encoding.")
+        var inputEncoding: String?
+
         @OptionGroup var language: LanguageOptions
         @OptionGroup var readLimits: ReadLimitOptions
 
         func run() throws {
-            if InputFormat.detect(path: file) == .csv {
-                throw ValidationError(
-                    "CSV 输入尚未接入（等待 CSVFormat 合并）/ CSV input is not wired in yet (waits for CSVFormat).")
+            var options = CSVReadOptions()
+            if let name = inputEncoding {
+                guard let encoding = TextEncoding(name: name) else {
+                    throw ValidationError("不认识的编码“\(name)” / unknown encoding \"\(name)\".")
+                }
+                options.encoding = encoding
             }
-            let report = try reportingErrors(language.lang) { try InspectReport(xlsx: file, limits: readLimits.limits) }
+            let report = try reportingErrors(language.lang) {
+                switch InputFormat.detect(path: file) {
+                case .xlsx: return try InspectReport(xlsx: file, limits: readLimits.limits)
+                case .csv: return try InspectReport(csv: file, options: options)
+                }
+            }
             print(json ? report.json : report.text(language.lang), terminator: "")
         }
     }
@@ -71,6 +83,17 @@ struct InspectReport {
             return SheetSummary(index: info.index, name: info.name, state: info.state, kind: info.kind,
                                 dimension: dimension, merged: merges)
         }
+    }
+
+    /// A CSV is one sheet named after the file, with its detected encoding and delimiter.
+    init(csv path: String, options: CSVReadOptions) throws {
+        file = displayName(of: path)
+        format = .csv
+        let result = try CSVReader.read(path: path, displayName: file, options: options)
+        encoding = result.encoding.rawValue
+        delimiter = result.delimiter
+        sheets = [SheetSummary(index: 1, name: file, state: .visible, kind: .worksheet,
+                               dimension: result.sheet.dimension, merged: [])]
     }
 
     func text(_ lang: Language) -> String {
