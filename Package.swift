@@ -88,6 +88,10 @@ let package = Package(
         ),
         .testTarget(name: "budgetevalTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "ReconciliationTests", dependencies: ["Reconciliation", "FinanceModel"], exclude: ["Snapshots"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RecognitionTests",
             dependencies: ["Recognition", "FinanceModel", "Spreadsheet", "TestSupport", "Pipeline"],
             exclude: ["Snapshots"],
