@@ -74,3 +74,29 @@ struct ProjectTotalExplainedTests {
         #expect(findings.contains { $0.cellNames.first == "预算.xlsx › 项目支出表 › E14" })
     }
 }
+
+@Suite("项目金额矛盾: funding sources")
+struct ProjectSourceConflictTests {
+    static func table(fiscal: String, file: String, sheet: String?, a1: String, unit: MoneyUnit = .tenThousandYuan) -> AnyFinanceTable {
+        .projectFunds(
+            ProjectFundsTable(
+                info: Build.info(.projectFunds, .finalAccounts, unit: unit, title: "项目资金", file: file, sheet: sheet),
+                projects: [
+                    Project(
+                        name: "农贸市场管理工作经费", source: Build.cell("B13", file: file, sheet: sheet), unit: unit,
+                        funds: ProjectFunds(fiscalAppropriation: Amounts(actual: Build.figure(fiscal, a1, file: file, sheet: sheet))))
+                ]))
+    }
+
+    @Test("当年财政拨款 4.3 in the list vs 4.5 in the form is an 错误 citing both cells; 43000 元 agrees with 4.3 万元")
+    func sources() throws {
+        let list = Self.table(fiscal: "4.3", file: "项目绩效.xlsx", sheet: "项目资金", a1: "F13")
+        let form = Self.table(fiscal: "4.5", file: "项目绩效.xlsx", sheet: "项目自评表-农贸市场", a1: "G8")
+        let finding = try #require(Build.findings([list, form], rules: [ProjectAmountConflictRule()]).first)
+        #expect(finding.severity == .error)
+        #expect(finding.cellNames == ["项目绩效.xlsx › 项目资金 › F13", "项目绩效.xlsx › 项目自评表-农贸市场 › G8"])
+        #expect(finding.message.zh.contains("当年财政拨款"))
+        let yuan = Self.table(fiscal: "43000", file: "项目.csv", sheet: nil, a1: "F2", unit: .yuan)
+        #expect(Build.findings([list, yuan], rules: [ProjectAmountConflictRule()]).isEmpty)
+    }
+}
