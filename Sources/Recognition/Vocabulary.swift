@@ -59,7 +59,7 @@ public struct Vocabulary: Sendable {
         var best: (key: String, length: Int)?
         for key in table.keys.sorted() {
             for word in table[key] ?? [] where word.count >= minimumLength && n.contains(word) {
-                if best == nil || word.count > best!.length { best = (key, word.count) }
+                if word.count > (best?.length ?? 0) { best = (key, word.count) }
             }
         }
         return best?.key
