@@ -86,6 +86,11 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "budgetevalTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReconciliationTests", dependencies: ["Reconciliation", "FinanceModel"], exclude: ["Snapshots"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RecognitionTests",
             dependencies: ["Recognition", "FinanceModel", "Spreadsheet", "TestSupport", "Pipeline"],
