@@ -85,8 +85,8 @@ enum IndicatorReading {
     static let defaultNote = "部分指标未写指标性质且目标值无符号，数值指标按正向（≥）读取 / indicators without 指标性质 or sign are read as ≥ (numeric) or 定性 (text)"
 
     static func read(_ grid: Grid, row: Int, target: Int?, actual: Int?, direction: Int?, unit: Int?) -> Result {
-        let targetText = target.map { grid.text(row, $0) } ?? ""
-        let actualText = actual.map { grid.text(row, $0) } ?? ""
+        let targetText = target.map { grid.shownText(row, $0) } ?? ""
+        let actualText = actual.map { grid.shownText(row, $0) } ?? ""
         let targetValue = IndicatorValue(parsing: targetText, source: target.map { grid.location(row, $0) })
         let actualValue = actualText.isEmpty || actualText == "—" || actualText == "-"
             ? nil : IndicatorValue(parsing: actualText, source: actual.map { grid.location(row, $0) })

@@ -66,7 +66,9 @@ public enum TableRecognizer {
             ?? KindClassifier.kind(title: grid.sheetName ?? file, headers: layout.headerTexts, vocabulary: vocabulary)
         else {
             throw RecognitionError(
-                .unknownKind(title: titleBlock.title, headers: layout.headerTexts),
+                .unknownKind(
+                    title: titleBlock.title, headers: layout.headerTexts,
+                    headerRows: (layout.headerRows.lowerBound + 1)...(layout.headerRows.upperBound + 1)),
                 at: grid.location(start, layout.firstColumn))
         }
         var assignment = ColumnAssignment(

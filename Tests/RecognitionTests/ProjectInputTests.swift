@@ -92,3 +92,23 @@ import Testing
         #expect(f.annualGoal?.expected.value == "做好甲")
     }
 }
+
+/// Percent-formatted number cells read as a person sees them.
+@Suite struct PercentCellTests {
+    @Test func percentFormattedIndicatorCells() throws {
+        var sheet = SheetBuilding.sheet([
+            ["项目绩效指标"],
+            ["项目名称", "三级指标", "指标性质", "年度指标值", "实际完成值"],
+            ["甲", "完成率", "≥", "", ""],
+        ])
+        var percent = CellStyle()
+        percent.numberFormat = "0.0%"
+        sheet.set(CellAddress(row: 2, column: 3), .number("0.9"), style: percent)
+        sheet.set(CellAddress(row: 2, column: 4), .number("0.956"), style: percent)
+        let t = try SheetBuilding.recognize(sheet)
+        guard case .projectIndicators(let list) = t.table else { Issue.record("kind"); return }
+        #expect(list.indicators.first?.target.text == "90%")
+        #expect(list.indicators.first?.actual?.number == Quantity(parsing: "95.6"))
+        #expect(list.indicators.first?.actual?.unit == "%")
+    }
+}

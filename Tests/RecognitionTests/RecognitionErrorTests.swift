@@ -28,9 +28,11 @@ import Testing
     @Test func unknownKindNamesTitleAndHeaders() throws {
         let sheet = SheetBuilding.sheet([["人员名单"], ["序号", "备注"], ["1", "甲"]])
         let e = try #require(error(sheet))
-        guard case .unknownKind(let title, let headers) = e.reason else { Issue.record("\(e.reason)"); return }
+        guard case .unknownKind(let title, let headers, let rows) = e.reason else { Issue.record("\(e.reason)"); return }
         #expect(title == "人员名单")
         #expect(headers == ["序号", "备注"])
+        #expect(rows == 2...2)
+        #expect(e.message(.zh).contains("第 2–2 行表头：序号、备注"))
         #expect(e.location.cell == "A2")
     }
 
