@@ -72,8 +72,8 @@ public enum TableRecognizer {
                 at: grid.location(start, layout.firstColumn))
         }
         var assignment = ColumnAssignment(
-            kind: kind, layout: layout, title: titleBlock.title, sheetName: grid.sheetName, fileName: file,
-            forcedSide: forcedSide, vocabulary: vocabulary)
+            kind: kind, layout: layout, title: titleBlock.title, year: titleBlock.year, sheetName: grid.sheetName,
+            fileName: file, forcedSide: forcedSide, vocabulary: vocabulary)
         for (column, role) in forcedRoles { assignment.roles[column] = role }
         if !forcedRoles.isEmpty { assignment.side = Self.side(of: assignment.roles) ?? assignment.side }
         if let side = entry?.side ?? (kind.carriesAmounts ? forcedSide : nil) { assignment.side = side }

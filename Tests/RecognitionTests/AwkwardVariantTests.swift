@@ -179,6 +179,38 @@ import Testing
         #expect(mapping.entry(file: "/tmp/x.xlsx", sheet: "S")?.kind == .threePublic)
         #expect(mapping.entry(file: "y.xlsx", sheet: "S") == nil)
     }
+
+    @Test func lastYearChangeAndRatioColumnsAreNotRead() throws {
+        let sheet = SheetBuilding.sheet([
+            ["2020年“三公”经费预算表"],
+            ["单位：万元"],
+            ["项目", "2019年预算数", "2020年预算数", "增减额", "增减率（%）"],
+            ["合计", "10", "8", "-2", "-20"],
+            ["公务接待费", "10", "8", "-2", "-20"],
+        ])
+        let t = try SheetBuilding.recognize(sheet)
+        #expect(t.roleMap == ["A": "name", "B": "comparison", "C": "total.initialBudget", "D": "comparison",
+                              "E": "comparison"])
+        guard case .threePublic(let three) = t.table else { Issue.record("kind"); return }
+        #expect(three.total.initialBudget?.value == money("8"))
+        #expect(three.reception.initialBudget?.source?.cell == "C5")
+    }
+
+    @Test func codeInsideTheNameCellWhenThereIsNoCodeColumn() throws {
+        let sheet = SheetBuilding.sheet([
+            ["部门支出预算表"],
+            ["单位：万元"],
+            ["科目名称", "合计"],
+            ["2011301行政运行", "3"],
+            ["2011308 招商引资", "4"],
+            ["合计", "7"],
+        ])
+        let t = try SheetBuilding.recognize(sheet)
+        let rows = t.expense?.rows ?? []
+        #expect(rows.map { $0.code?.digits } == ["2011301", "2011308", nil])
+        #expect(rows.map(\.name) == ["行政运行", "招商引资", "合计"])
+        #expect(t.expense?.totalRow?.total.initialBudget?.value == money("7"))
+    }
 }
 
 import Foundation
