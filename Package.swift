@@ -43,6 +43,7 @@ let package = Package(
         .target(
             name: "EvaluationForms",
             dependencies: ["FinanceModel", "Reconciliation", "Spreadsheet"],
+            resources: [.copy("Data")],
             swiftSettings: swiftSettings
         ),
         .target(name: "ReportCheck", dependencies: ["FinanceModel", "Reconciliation"], swiftSettings: swiftSettings),
@@ -81,6 +82,12 @@ let package = Package(
             name: "XLSXFormatTests",
             dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EvaluationFormsTests",
+            dependencies: ["EvaluationForms", "FinanceModel", "Spreadsheet", "TestSupport"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),
