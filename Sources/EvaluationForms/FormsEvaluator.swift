@@ -36,7 +36,10 @@ public enum FormsEvaluator {
         let departmentScore = DepartmentScorer(profile: profile).score(normalised)
         let projectScorer = ProjectScorer(profile: profile)
         let projects = normalised.projects.map { projectScorer.score($0) }
-        let all = findings + departmentScore.findings + projects.flatMap(\.findings)
+        let checks = projects.filter { FilledFormCheck.carriesScores($0.project) }.flatMap {
+            FilledFormCheck.check($0, profile: profile)
+        }
+        let all = findings + departmentScore.findings + projects.flatMap(\.findings) + checks
         return FormsReport(
             profile: profile, unit: unit, department: departmentScore, projects: projects, findings: all)
     }
