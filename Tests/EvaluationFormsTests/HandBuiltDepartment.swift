@@ -100,7 +100,7 @@ enum HandBuilt {
     static var project: Project {
         let sheet = "项目资金"
         return Project(
-            name: "日常招商引资工作经费（含外商直接投资等多项指标的长名称项目）", source: nil, competentDepartment: "示例局",
+            name: "日常招商引资工作经费（含外商直接投资等多项指标的长名称项目）专项", source: nil, competentDepartment: "示例局",
             implementingUnit: "示例局", unit: .tenThousandYuan,
             funds: ProjectFunds(
                 fiscalAppropriation: Amounts(

@@ -141,8 +141,10 @@ public struct DepartmentFigures: Sendable {
         let capital = merged(expenseTables(.stateCapitalExpense).compactMap { $0.totalRow?.total })
         var other = Amounts.empty
         for column in AmountColumn.allCases {
-            guard let all = total[column], let g = general[column] else { continue }
-            let rest = all.value - g.value - (fund[column]?.value ?? .zero) - (capital[column]?.value ?? .zero)
+            // Only when every part is stated: a missing table is not taken as zero.
+            guard let all = total[column], let g = general[column], let f = fund[column], let c = capital[column]
+            else { continue }
+            let rest = all.value - g.value - f.value - c.value
             other[column] = Figure(rest, at: nil)
         }
         let basic = merged(expense.compactMap { $0.totalRow?.basicExpenditure })

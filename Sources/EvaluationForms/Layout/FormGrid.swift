@@ -1,0 +1,53 @@
+public import Spreadsheet
+import FinanceModel
+
+/// A sheet being laid out: cells by (row, column), merged areas styled cell by cell so borders print.
+struct FormGrid {
+    var sheet: Sheet
+
+    init(name: String) { sheet = Sheet(name: name) }
+
+    mutating func put(_ row: Int, _ column: Int, _ value: CellValue, _ style: CellStyle) {
+        sheet.set(CellAddress(row: row, column: column), value, style: style)
+    }
+
+    mutating func put(_ row: Int, _ column: Int, _ text: String, _ style: CellStyle) {
+        put(row, column, .text(text), style)
+    }
+
+    /// Puts `value` in the top-left cell of rows `rows` × columns `columns`, merges them when the area has
+    /// more than one cell, and gives every cell of it `style`.
+    mutating func merge(
+        _ rows: ClosedRange<Int>, _ columns: ClosedRange<Int>, _ value: CellValue, _ style: CellStyle
+    ) {
+        for r in rows {
+            for c in columns {
+                put(r, c, r == rows.lowerBound && c == columns.lowerBound ? value : .empty, style)
+            }
+        }
+        if rows.count > 1 || columns.count > 1 {
+            sheet.merges.append(CellRange(
+                CellAddress(row: rows.lowerBound, column: columns.lowerBound),
+                CellAddress(row: rows.upperBound, column: columns.upperBound)))
+        }
+    }
+
+    mutating func merge(_ rows: ClosedRange<Int>, _ columns: ClosedRange<Int>, _ text: String, _ style: CellStyle) {
+        merge(rows, columns, .text(text), style)
+    }
+
+    /// An amount cell, or a centred "—" when the figure is absent.
+    mutating func amount(_ row: Int, _ column: Int, _ figure: Figure?) {
+        if let figure {
+            put(row, column, .number(figure.value.description), FormStyles.amount)
+        } else {
+            put(row, column, "—", FormStyles.centered)
+        }
+    }
+
+    mutating func widths(_ widths: [Double]) {
+        for (column, width) in widths.enumerated() { sheet.layout.columnWidths[column] = width }
+    }
+
+    mutating func height(_ row: Int, _ points: Double) { sheet.layout.rowHeights[row] = points }
+}
