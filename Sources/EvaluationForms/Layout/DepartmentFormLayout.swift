@@ -1,4 +1,4 @@
-public import FinanceModel
+import FinanceModel
 public import Spreadsheet
 
 /// Lays out the 部门整体支出绩效自评表: the project form's frame (A–I) with 年度预算资金 rows by source
@@ -99,9 +99,8 @@ public enum DepartmentFormLayout {
                  + "\(department.scoredWeight.formatted(decimals: 2)) × 100（无法计算和不计分的指标不计入）", FormStyles.note)
         grid.merge((r + 1)...(r + 1), 0...9, "评分方案：\(report.profile.name)（\(report.profile.id)）。\(report.profile.description)",
                    FormStyles.note)
-        grid.height(r + 1, 75)
         grid.sheet.layout.print = FormStyles.print(landscape: true)
-        return grid.sheet
+        return grid.finished()
     }
 
     static func formulaNote(_ indicator: CommonIndicatorResult) -> String {

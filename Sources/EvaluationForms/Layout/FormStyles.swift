@@ -1,4 +1,4 @@
-public import FinanceModel
+import FinanceModel
 public import Spreadsheet
 
 /// The look of the official forms as printed: 宋体, a larger bold title, thin borders, wrapped text,

@@ -34,7 +34,7 @@ public enum ScoreSummaryLayout {
         }
         grid.sheet.layout.frozenAt = CellAddress(row: 3, column: 0)
         grid.sheet.layout.print = FormStyles.print(landscape: true, repeatRows: 2...2)
-        return grid.sheet
+        return grid.finished()
     }
 }
 
@@ -67,7 +67,7 @@ public enum FindingsLayout {
         if findings.isEmpty { grid.merge(3...3, 0...6, "未发现问题。", FormStyles.centered) }
         grid.sheet.layout.frozenAt = CellAddress(row: 3, column: 0)
         grid.sheet.layout.print = FormStyles.print(landscape: true, repeatRows: 2...2)
-        return grid.sheet
+        return grid.finished()
     }
 }
 

@@ -89,7 +89,7 @@ public enum ProjectFormLayout {
             grid.merge(r...r, 0...8, note, FormStyles.note)
         }
         grid.sheet.layout.print = FormStyles.print()
-        return grid.sheet
+        return grid.finished()
     }
 }
 
@@ -100,8 +100,8 @@ enum IndicatorRows {
             let r = first + index
             let indicator = scored.indicator
             grid.put(r, 3, indicator.name, FormStyles.text)
-            grid.put(r, 4, indicator.target.text, FormStyles.centered)
-            grid.put(r, 5, indicator.actual?.text ?? "", FormStyles.centered)
+            grid.put(r, 4, shown(indicator.target, unit: indicator.unit), FormStyles.centered)
+            grid.put(r, 5, indicator.actual.map { shown($0, unit: indicator.unit) } ?? "", FormStyles.centered)
             if indicator.applicable {
                 grid.put(r, 6, FormValue.score(scored.weight), scored.weight == nil ? FormStyles.centered : FormStyles.score)
                 grid.put(r, 7, FormValue.score(scored.score), FormStyles.score)
@@ -115,6 +115,13 @@ enum IndicatorRows {
         mergeRuns(
             indicators.map(\.indicator.level2), column: 2, grid: &grid, first: first,
             within: indicators.map(\.indicator.level1))
+    }
+
+    /// A target or actual as written, with the indicator's 计量单位 appended when the cell is a bare number
+    /// ("90" with unit "%" shows "90%").
+    static func shown(_ value: IndicatorValue, unit: String) -> String {
+        guard value.number != nil, value.unit.isEmpty, !unit.isEmpty, !value.text.hasSuffix(unit) else { return value.text }
+        return value.text + unit
     }
 
     /// Merges runs of equal labels in `column`; a run never crosses a change of `within` (二级 stays inside
