@@ -31,6 +31,7 @@ for dept in 益阳市资阳区商务局 某县农业农村局; do
   echo "    每个项目 / one per project: $target/项目/"
   echo "    CSV:                       $target/csv/"
   echo "    JSON:                      $target/forms.json"
-  echo "    检查结果 / findings:        $target/forms.txt（退出码 $rc$([ $rc = 3 ] && echo '：有错误，见检查结果'))"
+  echo "    检查结果 / findings:        $target/forms.txt（退出码 $rc$([ $rc = 3 ] && echo '：输入中有错误，见“检查结果”工作表')）"
+  grep -vE '^(错误|警告|提示) \[|^已写入' "$target/forms.txt" | sed 's/^/    /' || true
 done
 exit $status

@@ -7,16 +7,12 @@ public import Reconciliation
 extension FormsReport {
     public func jsonDocument(english: Bool = false) -> OrderedJSON {
         .object([
-            ("profile", profileJSON),
+            ("profile", .string(profile.id)),
             ("unit", .string(unit.rawValue)),
             ("department", departmentJSON),
             ("projects", .array(projects.map(Self.projectJSON))),
             ("findings", .array(findings.map { $0.json(english: english) })),
         ])
-    }
-
-    private var profileJSON: OrderedJSON {
-        .object([("id", .string(profile.id)), ("name", .string(profile.name))])
     }
 
     private var departmentJSON: OrderedJSON {
