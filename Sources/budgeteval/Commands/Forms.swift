@@ -110,8 +110,9 @@ enum FormsText {
             + "\(english ? d.grade.rawValue : d.grade.chinese)\n"
         for p in report.projects {
             let rate = p.execution.rate.map { $0.percent(decimals: 2) } ?? (english ? "n/a" : "无法计算")
-            out += "  \(p.project.name)：\(english ? "execution" : "执行率") \(rate)，"
-                + "\(english ? "total" : "总分") \(p.totalScore.formatted(decimals: 2)) \(english ? p.grade.rawValue : p.grade.chinese)\n"
+            out += english
+                ? "  \(p.project.name): execution \(rate), total \(p.totalScore.formatted(decimals: 2)) \(p.grade.rawValue)\n"
+                : "  \(p.project.name)：执行率 \(rate)，总分 \(p.totalScore.formatted(decimals: 2)) \(p.grade.chinese)\n"
         }
         for finding in report.findings { out += finding.text(english: english) + "\n" }
         let counts = Severity.allCases.reversed().map { s in "\(s.label.text(english: english)) \(report.findings.filter { $0.severity == s }.count)" }
