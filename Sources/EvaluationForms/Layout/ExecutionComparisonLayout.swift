@@ -12,7 +12,7 @@ public enum ExecutionComparisonLayout {
         grid.widths([12, 30, 14, 14, 14, 14, 10, 10, 60])
         grid.merge(0...0, 0...8, sheetName, FormStyles.title)
         grid.merge(
-            1...1, 0...8, (year.map { "（\($0)年度）" } ?? "") + "单位：\(comparison.unit.rawValue)　执行率 = 决算数 ÷ 全年预算数（无全年预算数时 ÷ 年初预算数，见“匹配方式”列后的说明）",
+            1...1, 0...8, (year.map { "（\($0)年度）" } ?? "") + "单位：\(comparison.unit.rawValue)　执行率 = 决算数 ÷ 全年预算数；没有全年预算数时 ÷ 年初预算数，匹配方式注明“按年初”",
             FormStyles.subtitle)
         let headers = ["科目编码", "科目名称 / 项目", "年初预算数", "全年预算数", "决算数", "差额", "执行率", "匹配方式", "数据来源"]
         for (c, h) in headers.enumerated() { grid.put(2, c, h, FormStyles.header) }
