@@ -51,3 +51,20 @@ struct SeedFormsTests {
         #expect(run.workbook.sheets.first?.name == "部门整体支出绩效自评表")
     }
 }
+
+@Suite("Forms read back")
+struct FormsRoundTripTests {
+    @Test("the written forms read back as filled forms and pass the filled-form check")
+    func roundTrip() throws {
+        let run = try SeedFormsTests.run("益阳市资阳区商务局")
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("自评表.xlsx").path
+        _ = try FormsOutput.write(run.workbook, splits: [], to: path)
+        let loaded = DepartmentLoader.load(files: [path])
+        let forms = loaded.department.projects.filter(FilledFormCheck.carriesScores)
+        #expect(forms.count == run.report.projects.count)
+        let findings = FilledFormCheck.findings(in: loaded.department)
+        #expect(findings.filter { $0.rule.hasPrefix("form.") }.map { $0.message.zh } == [])
+    }
+}

@@ -100,7 +100,7 @@ enum IndicatorRows {
             let r = first + index
             let indicator = scored.indicator
             grid.put(r, 3, indicator.name, FormStyles.text)
-            grid.put(r, 4, shown(indicator.target, unit: indicator.unit), FormStyles.centered)
+            grid.put(r, 4, shownTarget(indicator), FormStyles.centered)
             grid.put(r, 5, indicator.actual.map { shown($0, unit: indicator.unit) } ?? "", FormStyles.centered)
             if indicator.applicable {
                 grid.put(r, 6, FormValue.score(scored.weight), scored.weight == nil ? FormStyles.centered : FormStyles.score)
@@ -122,6 +122,16 @@ enum IndicatorRows {
     static func shown(_ value: IndicatorValue, unit: String) -> String {
         guard value.number != nil, value.unit.isEmpty, !unit.isEmpty, !value.text.hasSuffix(unit) else { return value.text }
         return value.text + unit
+    }
+
+    /// The target as written, with the sign of a ≤ or = indicator put in front when the text has none, so
+    /// the form (which has no 指标性质 column) still says how the indicator was scored and reads back the same.
+    static func shownTarget(_ indicator: Indicator) -> String {
+        let text = shown(indicator.target, unit: indicator.unit)
+        guard indicator.target.number != nil, indicator.target.direction == nil,
+            indicator.direction == .atMost || indicator.direction == .equal
+        else { return text }
+        return indicator.direction.symbol + text
     }
 
     /// Merges runs of equal labels in `column`; a run never crosses a change of `within` (二级 stays inside
