@@ -46,6 +46,7 @@ let package = Package(
         .target(
             name: "EvaluationForms",
             dependencies: ["FinanceModel", "Reconciliation", "Spreadsheet"],
+            resources: [.copy("Data")],
             swiftSettings: swiftSettings
         ),
         .target(name: "ReportCheck", dependencies: ["FinanceModel", "Reconciliation"], swiftSettings: swiftSettings),
@@ -84,6 +85,18 @@ let package = Package(
             name: "XLSXFormatTests",
             dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EvaluationFormsTests",
+            dependencies: ["EvaluationForms", "FinanceModel", "Spreadsheet", "TestSupport"],
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormsPipelineTests",
+            dependencies: ["Pipeline", "EvaluationForms", "FinanceModel", "Spreadsheet", "TestSupport"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "budgetevalTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
