@@ -19,6 +19,9 @@ struct TableCrosscheck {
         var figure: Figure
         /// Whether the label names the cell unambiguously (an error when it disagrees).
         var certain: Bool
+        /// A cell reports often mean by the same words (本年支出合计 for the 总计 that includes 年末结转):
+        /// agreeing with it is a 提示 about the wording, not an error.
+        var alternate: (name: String, figure: Figure)? = nil
     }
 
     func run(into result: inout ReportCheckResult) {
@@ -42,6 +45,16 @@ struct TableCrosscheck {
             result.confirmed.append(Confirmation(
                 rule: Self.rule, statement: "\(amount.label) \(amount.text) = 表中「\(target.name)」\(tableValue)",
                 location: location, cells: cells))
+            return
+        }
+        if let alternate = target.alternate, alternate.figure.value.rounded(toDecimals: amount.decimals) == amount.value {
+            let cells = alternate.figure.source.map { [CitedCell($0, value: alternate.figure.value.description)] } ?? []
+            result.findings.append(ReportFinding(Finding(
+                severity: .hint, rule: Self.rule,
+                message: LocalizedText(
+                    zh: "报告中「\(amount.label)」\(amount.text) 与表中「\(alternate.name)」一致，而表中「\(target.name)」为 \(tableValue)\(amount.unit.rawValue)：请核对报告用词。",
+                    en: "the report’s “\(amount.label)” \(amount.text) equals the table’s “\(alternate.name)”, while its “\(target.name)” is \(tableValue) \(amount.unit.rawValue): check the report’s wording."),
+                cells: cells, expected: shown.description, found: amount.value.description), at: location))
             return
         }
         let rounding = difference <= Tolerance.unit(decimals: amount.decimals)
@@ -89,11 +102,19 @@ struct TableCrosscheck {
         if label.contains("因公出国") {
             return first("因公出国（境）费") { if case .threePublic(let t) = $0 { t.overseasTravel } else { nil } }
         }
-        if label.hasSuffix("收入合计") || label.hasSuffix("收入总计") {
-            return first("本年收入合计") { if case .incomeExpenseSummary(let t) = $0 { t.totalIncome } else { nil } }
-        }
         if label.hasSuffix("支出合计") || label.hasSuffix("支出总计") {
-            return first("本年支出合计") { if case .incomeExpenseSummary(let t) = $0 { t.totalExpenditure } else { nil } }
+            var target = first("本年支出合计") { if case .incomeExpenseSummary(let t) = $0 { t.totalExpenditure } else { nil } }
+            if let grand = first("总计（支出方，含年末结转）", { if case .incomeExpenseSummary(let t) = $0 { t.grandTotalExpenditureSide } else { nil } }) {
+                target?.alternate = (grand.name, grand.figure)
+            }
+            return target
+        }
+        if label.hasSuffix("收入合计") || label.hasSuffix("收入总计") {
+            var target = first("本年收入合计") { if case .incomeExpenseSummary(let t) = $0 { t.totalIncome } else { nil } }
+            if let grand = first("总计（收入方，含年初结转）", { if case .incomeExpenseSummary(let t) = $0 { t.grandTotal } else { nil } }) {
+                target?.alternate = (grand.name, grand.figure)
+            }
+            return target
         }
         if label.contains("上年末结转") || label.contains("年初结转") || label.contains("上年结转") {
             return first("年初结转和结余") { if case .incomeExpenseSummary(let t) = $0 { t.carryoverStart } else { nil } }
