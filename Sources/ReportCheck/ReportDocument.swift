@@ -32,15 +32,18 @@ public struct ReportDocument: Sendable, Hashable {
         self.init(file: file, lines: unified.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
-    /// The line without surrounding white space, Markdown heading marks and Word's bookmark residue
+    /// The line without surrounding white space, Markdown marks (#, **, a leading bullet) and Word's bookmark residue
     /// (`[bookmark: _GoBack]`).
     static func cleaned(_ line: String) -> String {
         var text = Substring(line)
         while let range = text.range(of: "[bookmark:"), let close = text[range.upperBound...].firstIndex(of: "]") {
             text = text[..<range.lowerBound] + text[text.index(after: close)...]
         }
-        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{3000}", "\u{feff}"]))
+        var trimmed = String(text).replacingOccurrences(of: "**", with: "")
+            .trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{3000}", "\u{feff}"]))
+        // Markdown: heading marks, list bullets and quote marks before the text.
         while trimmed.hasPrefix("#") { trimmed.removeFirst() }
+        for bullet in ["- ", "* ", "+ ", "> "] where trimmed.hasPrefix(bullet) { trimmed.removeFirst(2) }
         return trimmed.trimmingCharacters(in: .whitespaces)
     }
 

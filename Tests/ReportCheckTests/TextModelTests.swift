@@ -86,3 +86,18 @@ import FinanceModel
         #expect(two.findings.first?.finding.found == "130")
     }
 }
+
+@Suite struct MarkdownTests {
+    @Test func markdownMarksDoNotHideFiguresOrHeadings() {
+        let text = """
+        ## 二、部门财务情况
+        ### （一）部门支出预算情况
+        - **本年收入合计944.59万元**，其中：经费拨款605.7万元，非税收入拨款333.89万元，其他收入5万元。
+        """
+        let document = ReportDocument(file: "r.md", text: text)
+        #expect(document.paragraphs[2].sectionDescription == "二、部门财务情况 › （一）部门支出预算情况")
+        let result = ReportCheck.check(document)
+        #expect(result.findings.isEmpty)
+        #expect(result.confirmed.map(\.statement) == ["944.59 = 605.7 + 333.89 + 5（万元）"])
+    }
+}
