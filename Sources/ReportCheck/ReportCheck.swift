@@ -23,8 +23,17 @@ public enum ReportCheck {
         if let department {
             TableCrosscheck(context: context, department: department).run(into: &result)
         }
-        result.findings.sort { ($0.location.paragraph, $0.location.line) < ($1.location.paragraph, $1.location.line) }
-        result.confirmed.sort { $0.location.paragraph < $1.location.paragraph }
+        // Reading order; within a paragraph, the most severe first, then by rule (a stable, total order).
+        result.findings.sort {
+            ($0.location.paragraph, -$0.severity.order, $0.finding.rule, $0.finding.found ?? "")
+                < ($1.location.paragraph, -$1.severity.order, $1.finding.rule, $1.finding.found ?? "")
+        }
+        result.confirmed.sort { ($0.location.paragraph, $0.rule) < ($1.location.paragraph, $1.rule) }
         return result
     }
+}
+
+extension Severity {
+    /// 0 for 提示, 1 for 警告, 2 for 错误.
+    var order: Int { Severity.allCases.firstIndex(of: self) ?? 0 }
 }

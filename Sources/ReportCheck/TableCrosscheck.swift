@@ -21,7 +21,7 @@ struct TableCrosscheck {
         var certain: Bool
         /// A cell reports often mean by the same words (本年支出合计 for the 总计 that includes 年末结转):
         /// agreeing with it is a 提示 about the wording, not an error.
-        var alternate: (name: String, figure: Figure)? = nil
+        var alternates: [(name: String, figure: Figure)] = []
     }
 
     func run(into result: inout ReportCheckResult) {
@@ -47,7 +47,7 @@ struct TableCrosscheck {
                 location: location, cells: cells))
             return
         }
-        if let alternate = target.alternate, alternate.figure.value.rounded(toDecimals: amount.decimals) == amount.value {
+        if let alternate = target.alternates.first(where: { $0.figure.value.rounded(toDecimals: amount.decimals) == amount.value }) {
             let cells = alternate.figure.source.map { [CitedCell($0, value: alternate.figure.value.description)] } ?? []
             result.findings.append(ReportFinding(Finding(
                 severity: .hint, rule: Self.rule,
@@ -80,7 +80,9 @@ struct TableCrosscheck {
         case .finalAccounts: column = .actual; sides = [.finalAccounts, .both]
         case .unknown: return nil
         }
+        // The table of the basis's own side first (a budget file's table before a 决算 table's budget column).
         let tables = department.tables.filter { sides.contains($0.info.side) }
+            .sorted { ($0.info.side == .both ? 1 : 0) < ($1.info.side == .both ? 1 : 0) }
         func first(_ name: String, _ pick: (AnyFinanceTable) -> Amounts?) -> Target? {
             for table in tables {
                 if let figure = pick(table)?[column] { return Target(name: name, figure: figure, certain: true) }
@@ -104,16 +106,12 @@ struct TableCrosscheck {
         }
         if label.hasSuffix("支出合计") || label.hasSuffix("支出总计") {
             var target = first("本年支出合计") { if case .incomeExpenseSummary(let t) = $0 { t.totalExpenditure } else { nil } }
-            if let grand = first("总计（支出方，含年末结转）", { if case .incomeExpenseSummary(let t) = $0 { t.grandTotalExpenditureSide } else { nil } }) {
-                target?.alternate = (grand.name, grand.figure)
-            }
+            target?.alternates = grandTotals(first)
             return target
         }
         if label.hasSuffix("收入合计") || label.hasSuffix("收入总计") {
             var target = first("本年收入合计") { if case .incomeExpenseSummary(let t) = $0 { t.totalIncome } else { nil } }
-            if let grand = first("总计（收入方，含年初结转）", { if case .incomeExpenseSummary(let t) = $0 { t.grandTotal } else { nil } }) {
-                target?.alternate = (grand.name, grand.figure)
-            }
+            target?.alternates = grandTotals(first)
             return target
         }
         if label.contains("上年末结转") || label.contains("年初结转") || label.contains("上年结转") {
@@ -135,6 +133,14 @@ struct TableCrosscheck {
             }
         }
         return projectTarget(label: label, column: column, in: department)
+    }
+
+    /// The two 总计 cells (with the carry-overs), which reports often call 本年收入合计 / 本年支出合计.
+    private static func grandTotals(_ first: (String, (AnyFinanceTable) -> Amounts?) -> Target?) -> [(name: String, figure: Figure)] {
+        [
+            first("总计（收入方，含年初结转）") { if case .incomeExpenseSummary(let t) = $0 { t.grandTotal } else { nil } },
+            first("总计（支出方，含年末结转）") { if case .incomeExpenseSummary(let t) = $0 { t.grandTotalExpenditureSide } else { nil } },
+        ].compactMap { $0.map { ($0.name, $0.figure) } }
     }
 
     /// A project named by the label: the same name, a near-identical one, or (uncertain) one containing it.
