@@ -95,19 +95,25 @@ struct BreakdownCheck {
         var percents: [Int: TextAmount] = [:]
         for amount in region {
             if amount.unit == .percent {
-                let label = amount.label
-                if !parts.isEmpty, percents[parts.count - 1] == nil,
-                   label.isEmpty || label.contains("占") || label.contains("比重") || label.contains("比例") {
+                if !parts.isEmpty, percents[parts.count - 1] == nil, Self.isShareOfTotal(amount.label) {
                     percents[parts.count - 1] = amount
                 }
-            } else {
+            } else if !amount.isChange {
                 parts.append(amount)
             }
         }
         guard let unit = parts.first?.unit, parts.allSatisfy({ $0.unit == unit && !$0.isApproximate }) else { return [] }
-        let totals = candidates.filter { $0.unit == unit && !$0.isApproximate }
+        let totals = candidates.filter { $0.unit == unit && !$0.isApproximate && !$0.isChange }
         guard !totals.isEmpty else { return [] }
         return [Group(paragraph: paragraph, candidates: totals, parts: parts, percents: percents)]
+    }
+
+    /// A percentage that is a part's share of the group's total: "占70.71%", "占比30%", "比重 5%"; not one
+    /// that names another base ("占全区的30%") or is a change ("增长25.5%").
+    static func isShareOfTotal(_ label: String) -> Bool {
+        var bare = Substring(label)
+        for suffix in ["的", "为", "约"] where bare.hasSuffix(suffix) { bare = bare.dropLast(suffix.count) }
+        return ["", "占", "占比", "比重", "所占比重", "所占比例", "占合计", "占总额", "占总数", "占总计"].contains(String(bare))
     }
 
     private func occurrences(of word: String, in chars: [Character]) -> [Int] {

@@ -5,7 +5,8 @@ import FinanceModel
 /// Context is the basis (预算 / 调整预算 / 决算) read from the words before the figure and the headings
 /// above it: 本年收入合计 944.59 under the budget heading and 955.77 under the final-accounts heading are
 /// two quantities. Figures whose basis nothing names (a fixed asset, an output indicator) are not
-/// compared: without a basis, "净值" or "合同引资" in two sentences are rarely the same quantity.
+/// compared: without a basis, "净值" or "合同引资" in two sentences are rarely the same quantity; nor are
+/// changes (比上年增加 …), which every line of a table may state, or labels shorter than three characters.
 ///
 /// Labels match when equal, or when one is the other with at most two characters inserted inside
 /// (离退休人员经费 / 离退休人员工作经费); a prefix or suffix changes the meaning (上年末结转 / 年末结转,
@@ -18,7 +19,8 @@ struct LabelConsistencyCheck {
 
     func run(into result: inout ReportCheckResult) {
         let figures = context.amounts.filter {
-            $0.basis != .unknown && $0.unit != .percent && !$0.isApproximate && $0.label.count >= 2
+            $0.basis != .unknown && $0.unit != .percent && !$0.isApproximate && !$0.isChange
+                && $0.label.count >= 3 && !Self.genericLabels.contains($0.label)
         }
         var reported: Set<[Int]> = []
         for (j, later) in figures.enumerated() {
@@ -45,6 +47,9 @@ struct LabelConsistencyCheck {
             }
         }
     }
+
+    /// Labels that name nothing by themselves (what they total depends on the sentence before).
+    static let genericLabels: Set<String> = ["资金总额", "总金额", "剩余资金", "其余资金", "资金合计", "累计金额"]
 
     /// Equal, or the longer is the shorter with a run of one or two characters inserted strictly inside.
     static func sameLabel(_ a: String, _ b: String) -> Bool {

@@ -89,6 +89,17 @@ public struct TextAmount: Sendable, Hashable {
     public var end: Int
     public var basis: FigureBasis
 
+    /// A change against another year or plan (比上年增加 50万元, 减少原值 9.6万元, 增长 25.5%): never a
+    /// part or a total of a breakdown.
+    public var isChange: Bool {
+        TextAmount.changeWords.contains { label.contains($0) }
+    }
+
+    static let changeWords = [
+        "比上年", "较上年", "比去年", "较去年", "同比", "环比", "增加", "减少", "增长", "下降", "增幅", "降幅",
+        "节约", "超支", "增减",
+    ]
+
     /// Whether `other` can be compared with this figure (same currency, or both percentages).
     func isComparable(with other: TextAmount) -> Bool {
         unit.currency == other.unit.currency && (unit == .percent) == (other.unit == .percent)

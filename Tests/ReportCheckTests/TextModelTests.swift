@@ -101,3 +101,27 @@ import FinanceModel
         #expect(result.confirmed.map(\.statement) == ["944.59 = 605.7 + 333.89 + 5（万元）"])
     }
 }
+
+@Suite struct PhrasingTests {
+    static func check(_ text: String) -> ReportCheckResult { ReportCheck.check(ReportDocument(file: "t.txt", text: text)) }
+
+    @Test func changesAgainstLastYearAreNoParts() {
+        let result = Self.check("预算：本年支出合计1000万元，比上年增加50万元，其中：基本支出600万元，比上年增加20万元，项目支出400万元，比上年增加30万元。")
+        #expect(result.findings.isEmpty, "\(result.findings.map { $0.text(english: false) })")
+        #expect(result.confirmed.map(\.statement) == ["1000 = 600 + 400（万元）"])
+    }
+
+    @Test func aShareOfAnotherBaseIsNotChecked() {
+        let result = Self.check("预算：支出合计100万元，其中：甲60万元，占全区同类支出的30%；乙40万元，占40%。")
+        #expect(result.findings.isEmpty)
+        #expect(result.confirmed.map(\.statement).contains("40 ÷ 100 = 40.00%") == false)
+        #expect(result.confirmed.map(\.statement).contains("40 ÷ 100 = 40%"))
+    }
+
+    @Test func englishMessages() throws {
+        let result = Self.check("预算：支出合计100万元，其中：甲60万元，乙50万元。")
+        let finding = try #require(result.findings.first)
+        #expect(finding.severity == .error)
+        #expect(finding.text(english: true).hasPrefix("t.txt:1 (paragraph 1): error [report.partsSum] the parts 60 + 50 add up to 110"))
+    }
+}
