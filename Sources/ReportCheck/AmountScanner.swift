@@ -25,6 +25,7 @@ public enum AmountScanner {
         let chars = normalisedDigits(Array(paragraph.text))
         let sentences = SentenceSplitter.ranges(chars)
         let headingBasis = BasisWords.fromHeadings(paragraph.headings)
+        let marks = BasisWords.marks(in: chars[...])
         var previousEnd = 0
         return scan(chars).compactMap { raw -> TextAmount? in
             guard let value = Money(parsing: raw.number) else { return nil }
@@ -35,8 +36,9 @@ public enum AmountScanner {
             let label = LabelCleaner.clean(String(chars[labelStart..<raw.start]))
             // The basis: the last basis word before the figure in its sentence, then earlier in the paragraph,
             // then the nearest heading that names one.
-            let basis = BasisWords.last(in: chars[sentenceStart..<raw.start])
-                ?? BasisWords.last(in: chars[0..<sentenceStart]) ?? headingBasis ?? .unknown
+            let inSentence = marks.last { $0.start >= sentenceStart && $0.end <= raw.start }?.basis
+            let before = marks.last { $0.end <= sentenceStart }?.basis
+            let basis = inSentence ?? before ?? headingBasis ?? .unknown
             let decimals = raw.number.split(separator: ".").dropFirst().first?.count ?? 0
             return TextAmount(
                 value: value, unit: raw.unit, text: String(chars[raw.start..<raw.end]), decimals: decimals,
@@ -152,13 +154,19 @@ enum BasisWords {
     }
 
     /// The basis named last in `text`, if any.
-    static func last(in text: ArraySlice<Character>) -> FigureBasis? {
+    static func last(in text: ArraySlice<Character>) -> FigureBasis? { marks(in: text).last?.basis }
+
+    /// Every basis word of `text`, in order, with its character range (offsets of `text`'s indices).
+    static func marks(in text: ArraySlice<Character>) -> [(start: Int, end: Int, basis: FigureBasis)] {
         let c = Array(text)
-        var found: FigureBasis?
+        let offset = text.startIndex
+        var found: [(start: Int, end: Int, basis: FigureBasis)] = []
         var i = 0
         while i < c.count {
+            // Every basis word contains 算 (预算, 决算): skip cheaply to the next one.
+            guard c[i...].prefix(8).contains("算") else { i += 1; continue }
             if let (word, basis) = words.first(where: { AmountScanner.matches(c, at: i, $0.0) }) {
-                if let basis { found = basis }
+                if let basis { found.append((offset + i, offset + i + word.count, basis)) }
                 i += word.count
             } else {
                 i += 1

@@ -17,35 +17,64 @@ struct LabelConsistencyCheck {
 
     var context: CheckContext
 
+    /// Figures of one label in one context, in reading order.
+    private struct Group {
+        var label: String
+        var figures: [TextAmount]
+    }
+
     func run(into result: inout ReportCheckResult) {
-        let figures = context.amounts.filter {
-            $0.basis != .unknown && $0.unit != .percent && !$0.isApproximate && !$0.isChange
-                && $0.label.count >= 3 && !Self.genericLabels.contains($0.label)
-        }
-        var reported: Set<[Int]> = []
-        for (j, later) in figures.enumerated() {
-            for earlier in figures[..<j] where earlier.basis == later.basis && earlier.isComparable(with: later) {
-                guard Self.sameLabel(earlier.label, later.label), earlier.baseValue != later.baseValue else { continue }
-                // One finding per pair of statements.
-                let key = [earlier.paragraphIndex, earlier.start, later.paragraphIndex, later.start]
-                guard reported.insert(key).inserted else { continue }
-                let identical = earlier.label == later.label
-                let here = context.location(of: later)
-                let there = context.location(of: earlier)
-                let basis = later.basis.label
-                let labels = identical ? "「\(later.label)」" : "「\(earlier.label)」与「\(later.label)」"
-                let labelsEn = identical ? "“\(later.label)”" : "“\(earlier.label)” and “\(later.label)”"
-                result.findings.append(ReportFinding(Finding(
-                    severity: .warning, rule: Self.rule,
-                    message: LocalizedText(
-                        zh: "同一\(basis.zh)口径下\(labels)\(identical ? "" : "（名称几乎相同）")有两个金额："
-                            + "\(there.section ?? "前文")写 \(earlier.text)，\(here.section ?? "此处")写 \(later.text)：请核对哪一个正确，并统一全文。",
-                        en: "\(labelsEn)\(identical ? "" : " (near-identical names)") in the same \(basis.en) context carry two figures: "
-                            + "\(earlier.text) in \(there.section ?? "an earlier section") and \(later.text) in \(here.section ?? "this section"); check which is right and use it throughout."),
-                    expected: earlier.value.description, found: later.value.description),
-                    at: here, related: [there]))
+        // Group by context (basis and currency) and label; compare every figure with the first of its
+        // label, and the first figures of near-identical labels with each other — linear in the figures,
+        // quadratic only in the distinct labels of one context.
+        var contexts: [String: [Group]] = [:]
+        var contextOrder: [String] = []
+        for figure in context.amounts where figure.basis != .unknown && figure.unit != .percent
+            && !figure.isApproximate && !figure.isChange && figure.label.count >= 3
+            && !Self.genericLabels.contains(figure.label) {
+            let key = figure.basis.rawValue + "|" + (figure.unit.currency ?? "")
+            if contexts[key] == nil { contextOrder.append(key) }
+            if let index = contexts[key]?.firstIndex(where: { $0.label == figure.label }) {
+                contexts[key]![index].figures.append(figure)
+            } else {
+                contexts[key, default: []].append(Group(label: figure.label, figures: [figure]))
             }
         }
+        for key in contextOrder {
+            let groups = contexts[key] ?? []
+            for group in groups {
+                let first = group.figures[0]
+                for later in group.figures.dropFirst() where later.baseValue != first.baseValue {
+                    report(earlier: first, later: later, into: &result)
+                }
+            }
+            for (i, a) in groups.enumerated() {
+                for b in groups[(i + 1)...] where Self.sameLabel(a.label, b.label) {
+                    let (x, y) = (a.figures[0], b.figures[0])
+                    guard x.baseValue != y.baseValue else { continue }
+                    let xFirst = (x.paragraphIndex, x.start) < (y.paragraphIndex, y.start)
+                    report(earlier: xFirst ? x : y, later: xFirst ? y : x, into: &result)
+                }
+            }
+        }
+    }
+
+    private func report(earlier: TextAmount, later: TextAmount, into result: inout ReportCheckResult) {
+        let identical = earlier.label == later.label
+        let here = context.location(of: later)
+        let there = context.location(of: earlier)
+        let basis = later.basis.label
+        let labels = identical ? "「\(later.label)」" : "「\(earlier.label)」与「\(later.label)」"
+        let labelsEn = identical ? "“\(later.label)”" : "“\(earlier.label)” and “\(later.label)”"
+        result.findings.append(ReportFinding(Finding(
+            severity: .warning, rule: Self.rule,
+            message: LocalizedText(
+                zh: "同一\(basis.zh)口径下\(labels)\(identical ? "" : "（名称几乎相同）")有两个金额："
+                    + "\(there.section ?? "前文")写 \(earlier.text)，\(here.section ?? "此处")写 \(later.text)：请核对哪一个正确，并统一全文。",
+                en: "\(labelsEn)\(identical ? "" : " (near-identical names)") in the same \(basis.en) context carry two figures: "
+                    + "\(earlier.text) in \(there.section ?? "an earlier section") and \(later.text) in \(here.section ?? "this section"); check which is right and use it throughout."),
+            expected: earlier.value.description, found: later.value.description),
+            at: here, related: [there]))
     }
 
     /// Labels that name nothing by themselves (what they total depends on the sentence before).

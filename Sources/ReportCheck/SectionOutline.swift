@@ -63,6 +63,10 @@ struct SectionOutline {
         }) {
             return d
         }
+        // 一、 is the top level wherever it stands: a second 一、 (a second report in one file) restarts it.
+        if heading.style == .chineseNumeral, let top = path.firstIndex(where: { $0.style == .chineseNumeral }) {
+            return top
+        }
         if n == 1 || !path.contains(where: { $0.style == heading.style }) {
             return path.count
         }
