@@ -94,14 +94,17 @@ public enum ReportCrosscheck {
 }
 
 extension ReportCrosscheck {
-    /// The department the table files describe, for the report-against-tables check.
+    /// The department the table files describe, for the report-against-tables check, loaded by
+    /// `DepartmentLoader` (each file read, every sheet recognised by content).
     ///
-    /// - Throws: `SpreadsheetError` naming the first file that cannot be read or recognised.
+    /// - Throws: the first file's `SpreadsheetError` when a file cannot be read at all (a report checked
+    ///   against tables that were never read would confirm nothing); a sheet that is not recognised is no
+    ///   error — the figures it would have held are simply not compared.
     public static func department(from files: [String], limits: ReadLimits = ReadLimits()) throws -> Department {
-        // The table loader (files → Recognition → Department) is not merged yet; say so plainly.
-        throw SpreadsheetError(
-            .other(zh: "表格核对需要表格识别（Pipeline 的表格读取尚未接入）：请先只核对报告本身。",
-                   en: "checking against tables needs table recognition (the Pipeline loader is not wired in yet): check the report alone for now."),
-            at: InputLocation(file: (files.first.map { ($0 as NSString).lastPathComponent }) ?? ""))
+        let loaded = DepartmentLoader.load(files: files, limits: limits)
+        for error in loaded.errors {
+            if case .reading(let reading) = error { throw reading }
+        }
+        return loaded.department
     }
 }
