@@ -45,3 +45,15 @@ def test_unreadable_and_usage(ctx):
     r = run(ctx, str(bad))
     assert r.returncode == 1 and "报告.docx" in r.stderr, r.stderr
     assert run(ctx).returncode == 64
+
+
+def test_against_sample_tables(ctx):
+    tables = sorted(str(p) for p in (ctx.root / "Samples" / "益阳市资阳区商务局").iterdir())
+    r = run(ctx, f"{FIXTURES}/seed-report.txt", *tables, "--json")
+    assert r.returncode == 3, (r.returncode, r.stderr)
+    out = json.loads(r.stdout)
+    errors = [f for f in out["findings"] if f["severity"] == "error"]
+    assert len(errors) == 1, errors
+    cell = errors[0]["cells"][0]
+    assert (errors[0]["line"], cell["location"]["file"], cell["location"]["cell"], cell["value"]) == (
+        39, "2020年项目绩效.xlsx", "C11", "28.87"), errors[0]
