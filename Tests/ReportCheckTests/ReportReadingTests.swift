@@ -22,6 +22,16 @@ import XLSXFormat
         #expect(error?.location.part == "word/document.xml")
     }
 
+    @Test func aParagraphBeyondTheStringCapIsRefused() throws {
+        var limits = ReadLimits()
+        limits.maxStringBytes = 64
+        let error = #expect(throws: SpreadsheetError.self) {
+            _ = try DocxText.paragraphs(path: Fixtures.url("seed-report.docx").path, limits: limits)
+        }
+        #expect(error?.reason == .stringTooLong(limit: 64))
+        #expect(error?.location.part == "word/document.xml")
+    }
+
     @Test func notAZipIsRefusedWithItsName() throws {
         let error = #expect(throws: SpreadsheetError.self) {
             _ = try DocxText.paragraphs(path: Fixtures.url("seed-report.txt").path, displayName: "报告.docx")

@@ -40,7 +40,13 @@ extension BudgetEval {
         func run() throws {
             let lang = language.lang
             let result = try reportingErrors(lang) { () throws -> ReportCheckResult in
-                let department = try files.isEmpty ? nil : ReportCrosscheck.department(from: files, limits: readLimits.limits)
+                var department: Department?
+                if !files.isEmpty {
+                    let loaded = try ReportCrosscheck.loadTables(files: files, limits: readLimits.limits)
+                    // Sheets that were not recognised: their figures are not compared; say which.
+                    for note in loaded.notes { printError((lang == .zh ? "注意：" : "note: ") + note.message(lang)) }
+                    department = loaded.department
+                }
                 return try ReportCrosscheck.check(
                     reportPath: report, displayName: displayName(of: report), department: department,
                     limits: readLimits.limits)
