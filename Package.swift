@@ -115,6 +115,12 @@ let package = Package(
             dependencies: ["Pipeline", "Reconciliation", "FinanceModel", "Spreadsheet", "TestSupport"],
             exclude: ["Snapshots"], swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "ReportCheckTests",
+            dependencies: ["ReportCheck", "FinanceModel", "Pipeline", "XLSXFormat", "CSVFormat", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),
     ]
 )

@@ -20,6 +20,7 @@ struct BudgetEval: ParsableCommand {
             Reconcile.self,
             Check.self,
             Forms.self,
+            Crosscheck.self,
         ]
     )
 }
