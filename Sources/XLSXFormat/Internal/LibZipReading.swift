@@ -26,8 +26,9 @@ final class ZipPackage {
         }
         archive = za
         let count = zip_get_num_entries(za, 0)
+        // From here on `deinit` discards the archive when the initializer throws (Swift runs it once
+        // every stored property is set), so these paths must not call zip_discard themselves.
         guard count >= 0, count <= Int64(limits.maxEntries) else {
-            zip_discard(za)
             throw SpreadsheetError(.tooManyEntries(count: Int(count), limit: limits.maxEntries),
                                    at: InputLocation(file: displayName))
         }
