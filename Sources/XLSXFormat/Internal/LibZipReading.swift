@@ -35,6 +35,11 @@ final class ZipPackage {
         names.reserveCapacity(Int(count))
         for i in 0..<UInt64(count) {
             let name = zip_get_name(za, i, zip_flags_t(ZIP_FL_ENC_GUESS)).map { String(cString: $0) } ?? ""
+            if name.replacingBackslashes().split(separator: "/").contains("..") {
+                throw SpreadsheetError(.corruptZip(detail: "条目名“\(name)”含 ../，不是合法的 Excel 部件 / "
+                                                   + "the entry name \"\(name)\" climbs out with ../, which no Excel part does"),
+                                       at: InputLocation(file: displayName))
+            }
             names.append(name)
             let key = Self.normalize(name)
             if index[key] == nil { index[key] = i }
