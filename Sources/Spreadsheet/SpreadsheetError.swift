@@ -87,6 +87,8 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case invalidCellReference(String)
         /// A shared-string index that the table does not have.
         case sharedStringOutOfRange(index: Int, count: Int)
+        /// A cell style index (`s="…"`) beyond the styles part's `cellXfs`.
+        case styleOutOfRange(index: Int, count: Int)
         /// A string longer than allowed.
         case stringTooLong(limit: Int)
         /// Text that is not valid in its declared encoding.
@@ -151,6 +153,9 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .sharedStringOutOfRange(let i, let n):
             return ("共享字符串序号 \(i) 超出范围（共 \(n) 个）。文件已损坏，请用 Excel/WPS 重新保存。",
                     "shared-string index \(i) is out of range (\(n) strings). The file is damaged; save it again in Excel/WPS.")
+        case .styleOutOfRange(let i, let n):
+            return ("单元格样式序号 \(i) 超出范围（样式表共 \(n) 个）。文件已损坏，请用 Excel/WPS 重新保存。",
+                    "cell style index \(i) is out of range (\(n) styles). The file is damaged; save it again in Excel/WPS.")
         case .stringTooLong(let limit):
             return ("文本长度超过上限 \(limit) 字节。", "a string exceeds the cap of \(limit) bytes.")
         case .invalidEncoding(let d):

@@ -104,7 +104,14 @@ struct RowAssembler {
         if cellCount > context.limits.maxCells {
             throw SpreadsheetError(.tooManyCells(limit: context.limits.maxCells), at: location)
         }
-        let format = style >= 0 && style < context.formats.count ? context.formats[style] : CellFormat.general
+        let format: CellFormat
+        if style >= 0 && style < context.formats.count {
+            format = context.formats[style]
+        } else if context.formats.isEmpty || style == 0 {
+            format = .general  // no styles part (or no cellXfs): every cell is General, as Excel reads it
+        } else {
+            throw SpreadsheetError(.styleOutOfRange(index: style, count: context.formats.count), at: cellLocation(column))
+        }
         let cellValue = try decode(type: type, value: value, hasValue: hasValue, inlineText: inlineText,
                                    format: format, column: column)
         if case .empty = cellValue, formula == nil { return }
