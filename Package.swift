@@ -83,6 +83,12 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "HostileTests",
+            dependencies: ["XLSXFormat", "CSVFormat", "Spreadsheet", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),
     ]
 )
