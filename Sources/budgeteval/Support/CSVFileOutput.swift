@@ -30,7 +30,8 @@ final class CSVFileOutput {
             let slash = path.lastIndex(of: "/")
             let dir = slash.map { String(path[..<$0]) } ?? "."
             let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-            var template = Array("\(dir)/.\(base).tmp-XXXXXX".utf8CString)
+            StaleTemporaryFiles.remove(in: dir, target: base)
+            var template = Array("\(dir)/.\(base).tmp-\(getpid())-XXXXXX".utf8CString)
             let fd = mkstemp(&template)
             guard fd >= 0 else { throw Self.ioError(path: path, errno) }
             fchmod(fd, 0o644)
@@ -121,5 +122,25 @@ final class CSVFileOutput {
 
     private static func ioError(path: String, _ code: Int32) -> SpreadsheetError {
         SpreadsheetError(.ioFailure(detail: String(cString: strerror(code))), at: InputLocation(file: path))
+    }
+}
+
+/// Temporary files left by writers that were killed (`.out.csv.tmp-<pid>-XXXXXX`): removed before the
+/// next write to the same target, but only when process `<pid>` no longer exists, so a concurrent
+/// writer's file is never touched.
+enum StaleTemporaryFiles {
+    static func remove(in dir: String, target base: String) {
+        guard let folder = opendir(dir) else { return }
+        defer { closedir(folder) }
+        let prefix = ".\(base).tmp-"
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix) else { continue }
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(dir)/\(name)") }
+        }
     }
 }
