@@ -89,6 +89,11 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "FaultTests",
+            dependencies: ["XLSXFormat", "CSVFormat", "Spreadsheet", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),
     ]
 )

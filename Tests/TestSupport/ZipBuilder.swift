@@ -1,15 +1,17 @@
 import Foundation
 
 /// Writes zip files by hand, so a test can make the names, sizes and directory lie as hostile files do.
-/// The Swift twin of `Fixtures/make_hostile.py`'s `Zip` (same layout, Zip64 end records past 65,535 entries).
-struct ZipBuilder {
-    private(set) var data: [UInt8] = []
+/// The Swift twin of `Tests/HostileTests/Fixtures/make_hostile.py`'s `Zip` (same layout, Zip64 end records past 65,535 entries).
+public struct ZipBuilder {
+    public init() {}
+
+    public private(set) var data: [UInt8] = []
     private var directory: [UInt8] = []
-    private(set) var count = 0
+    public private(set) var count = 0
 
     /// Adds an entry. `payload` is what is stored (raw deflate for `method` 8); `declaredSize` and `crc`
     /// are what the headers claim (default: the truth for a stored entry).
-    mutating func add(_ name: String, payload: [UInt8], method: UInt16 = 0, declaredSize: UInt32? = nil,
+    public mutating func add(_ name: String, payload: [UInt8], method: UInt16 = 0, declaredSize: UInt32? = nil,
                       crc: UInt32? = nil) {
         let nameBytes = Array(name.utf8)
         let size = declaredSize ?? UInt32(payload.count)
@@ -30,12 +32,12 @@ struct ZipBuilder {
     }
 
     /// A stored entry holding UTF-8 text.
-    mutating func add(_ name: String, text: String) {
+    public mutating func add(_ name: String, text: String) {
         add(name, payload: Array(text.utf8))
     }
 
     /// The finished file.
-    func bytes() -> [UInt8] {
+    public func bytes() -> [UInt8] {
         var end: [UInt8] = []
         var shown = count
         let size = UInt64(directory.count), offset = UInt64(data.count)
@@ -51,7 +53,7 @@ struct ZipBuilder {
     }
 
     /// Writes the file into `folder` and returns its path.
-    func write(to folder: URL, name: String) throws -> String {
+    public func write(to folder: URL, name: String) throws -> String {
         let url = folder.appendingPathComponent(name)
         try Data(bytes()).write(to: url)
         return url.path
@@ -59,11 +61,11 @@ struct ZipBuilder {
 }
 
 /// The parts of a minimal one-sheet workbook (the sheet part left to the caller).
-enum MinimalWorkbook {
-    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+public enum MinimalWorkbook {
+    public static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    public static let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    static func add(to zip: inout ZipBuilder) {
+    public static func add(to zip: inout ZipBuilder) {
         zip.add("[Content_Types].xml", text: """
             <?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="xml" ContentType="application/xml"/></Types>
@@ -84,7 +86,7 @@ enum MinimalWorkbook {
 
     /// A zip bomb: the sheet inflates to `mebibytes` MiB of XML whitespace (from `kernel`, raw deflate of
     /// 1 MiB of spaces ending in a full flush) while the directory declares `declaredSize` bytes.
-    static func bomb(kernel: [UInt8], mebibytes: Int, declaredSize: UInt32) -> ZipBuilder {
+    public static func bomb(kernel: [UInt8], mebibytes: Int, declaredSize: UInt32) -> ZipBuilder {
         var zip = ZipBuilder()
         add(to: &zip)
         let head = Array("""
@@ -102,23 +104,43 @@ enum MinimalWorkbook {
     }
 }
 
+extension MinimalWorkbook {
+    /// A stored (uncompressed) one-sheet workbook with `rows` identical rows (no `r` attributes) of two
+    /// cells: the inline string `行 row text` and the number `1.25`. 10,000 rows make about 1 MB of XML.
+    public static func rows(_ rows: Int) -> ZipBuilder {
+        var zip = ZipBuilder()
+        add(to: &zip)
+        let row = Array("<row><c t=\"inlineStr\"><is><t>行 row text</t></is></c><c><v>1.25</v></c></row>".utf8)
+        var xml = Array("<?xml version=\"1.0\"?><worksheet xmlns=\"\(main)\"><sheetData>".utf8)
+        xml.reserveCapacity(xml.count + row.count * rows + 30)
+        for _ in 0..<rows { xml.append(contentsOf: row) }
+        xml.append(contentsOf: "</sheetData></worksheet>".utf8)
+        zip.add("xl/worksheets/sheet1.xml", payload: xml)
+        return zip
+    }
+}
+
 /// CRC-32 (IEEE), as zip headers carry it.
-enum CRC32 {
+public enum CRC32 {
     static let table: [UInt32] = (0..<256).map { n in
         var c = UInt32(n)
         for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
         return c
     }
 
-    static func of(_ bytes: [UInt8]) -> UInt32 {
+    public static func of(_ bytes: [UInt8]) -> UInt32 {
         var c: UInt32 = 0xFFFF_FFFF
-        for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+        table.withUnsafeBufferPointer { t in
+            bytes.withUnsafeBufferPointer { b in
+                for i in 0..<b.count { c = t[Int((c ^ UInt32(b[i])) & 0xFF)] ^ (c >> 8) }
+            }
+        }
         return c ^ 0xFFFF_FFFF
     }
 }
 
 extension [UInt8] {
-    mutating func le16(_ v: UInt16) { append(UInt8(v & 0xFF)); append(UInt8(v >> 8)) }
-    mutating func le32(_ v: UInt32) { le16(UInt16(v & 0xFFFF)); le16(UInt16(v >> 16)) }
-    mutating func le64(_ v: UInt64) { le32(UInt32(v & 0xFFFF_FFFF)); le32(UInt32(v >> 32)) }
+    public mutating func le16(_ v: UInt16) { append(UInt8(v & 0xFF)); append(UInt8(v >> 8)) }
+    public mutating func le32(_ v: UInt32) { le16(UInt16(v & 0xFFFF)); le16(UInt16(v >> 16)) }
+    public mutating func le64(_ v: UInt64) { le32(UInt32(v & 0xFFFF_FFFF)); le32(UInt32(v >> 32)) }
 }
