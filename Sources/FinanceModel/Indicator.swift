@@ -99,7 +99,9 @@ public struct IndicatorValue: Sendable, Hashable, Codable {
         let numberChars = rest.prefix { c in
             c.isASCIIDigit || ",.，．+-".contains(c) || ("０"..."９").contains(c)
         }
-        let number = numberChars.isEmpty ? nil : Quantity(parsing: String(numberChars))
+        // A number needs a digit: a lone "-" in an indicator cell means "nothing", not zero.
+        let hasDigit = numberChars.contains { $0.isASCIIDigit || ("０"..."９").contains($0) }
+        let number = hasDigit ? Quantity(parsing: String(numberChars)) : nil
         self.init(
             text: text, source: source, number: number,
             unit: number == nil ? "" : String(rest.dropFirst(numberChars.count)).trimmingSpaces,

@@ -24,6 +24,7 @@ struct MoneyArithmeticTests {
         #expect(4 * m("-2.25") == m("-9"))
         #expect(Money(units: 1234, hundredths: 56) == m("1234.56"))
         #expect(Money(units: -3, hundredths: 5) == m("-3.05"))
+        #expect(Money(units: Int.min, hundredths: 1).description == "-9223372036854775808.01")
         #expect(Money(7).description == "7")
     }
 

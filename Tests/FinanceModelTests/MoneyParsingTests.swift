@@ -36,6 +36,13 @@ struct MoneyParsingTests {
             ("￥5", "5"),
             ("-¥5", "-5"),
             ("(￥1,234.56)", "-1234.56"),
+            ("1,234e2", "123400"),
+            ("1e-6", "0.000001"),
+            ("0.0", "0"),
+            ("-0", "0"),
+            ("(0.00)", "0"),
+            ("123456789012345678", "123456789012345678"),
+            ("0000000000000000000000000001.5", "1.5"),
         ])
     func accepted(text: String, expected: String) throws {
         #expect(try Money.parse(text).description == expected)
@@ -66,6 +73,9 @@ struct MoneyParsingTests {
         #expect(reason(String(repeating: "9", count: 100_000)) == .tooLong)
         #expect(reason("0.0000001") == .tooPrecise(decimals: 7))
         #expect(reason("1.12345678") == .tooPrecise(decimals: 8))
+        #expect(reason("1e999") == .outOfRange)
+        #expect(reason("1e-7") == .tooPrecise(decimals: 7))
+        #expect(reason("\u{0001}5") == .notANumber)
         let message = (try? Money.parse("abc")) == nil
         #expect(message)
     }
@@ -76,6 +86,9 @@ struct MoneyParsingTests {
         #expect(try Money.parse("0.0000005", excessDecimals: .roundHalfUp).description == "0.000001")
         #expect(try Money.parse("0.00000049", excessDecimals: .roundHalfUp).description == "0")
         #expect(try Money.parse("-0.1234565", excessDecimals: .roundHalfUp).description == "-0.123457")
+        #expect(try Money.parse("0.9999995", excessDecimals: .roundHalfUp).description == "1")
+        #expect(try Money.parse("1e-15", excessDecimals: .roundHalfUp) == .zero)
+        #expect(try Money.parse("123456789012345678.9999999", excessDecimals: .roundHalfUp).description == "123456789012345679")
     }
 
     @Test("the message names the text and says what to do")

@@ -71,6 +71,8 @@ struct RateTests {
         #expect(Quantity(parsing: "97.62")?.description == "97.62")
         #expect(Quantity(parsing: "0.1234567891")?.description == "0.1234567891")
         #expect(Quantity(parsing: "x") == nil)
+        #expect(["30", "20.5", "0.25"].compactMap(Quantity.init(parsing:)).sum() == Quantity(parsing: "50.75"))
+        #expect([Quantity]().sum() == .zero)
         #expect(try #require(Quantity(parsing: "46")).ratio(to: Quantity(50))?.formatted(decimals: 2) == "0.92")
     }
 }

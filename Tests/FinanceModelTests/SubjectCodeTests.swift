@@ -95,3 +95,24 @@ struct SubjectCodeTests {
         #expect(throws: CatalogueError.self) { try SubjectCatalogue.decode(Data(json.utf8)) }
     }
 }
+
+@Suite("Codes inside labels")
+struct SubjectCodeLabelTests {
+    @Test(
+        "a leading code is split off its name",
+        arguments: [
+            ("2011308 招商引资", "2011308", "招商引资"), ("2011308招商引资", "2011308", "招商引资"),
+            ("[2011308]招商引资", "2011308", "招商引资"), ("【201】一般公共服务支出", "201", "一般公共服务支出"),
+            ("201 13 08 招商引资", "2011308", "招商引资"), ("  20113　商贸事务", "20113", "商贸事务"), ("2011308", "2011308", ""),
+        ])
+    func split(label: String, code: String, rest: String) {
+        let result = FunctionCode.splitLeading(label)
+        #expect(result?.code.digits == code)
+        #expect(result?.rest == rest)
+    }
+
+    @Test("labels that do not start with a code", arguments: ["合计", "2020年预算", "一、财政拨款收入", "12.5", "[201 招商", "2011 x", ""])
+    func noCode(label: String) {
+        #expect(FunctionCode.splitLeading(label) == nil)
+    }
+}

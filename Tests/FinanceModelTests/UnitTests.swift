@@ -38,12 +38,17 @@ struct UnitTests {
             ("单位：万元", Unit.tenThousandYuan), ("金额单位：元", .yuan), ("单位:元", .yuan), ("(万元)", .tenThousandYuan),
             ("（万元）", .tenThousandYuan), ("单位： 千元", .thousandYuan), ("（单位：万元）", .tenThousandYuan),
             ("单位：人民币元", .yuan), ("万元", .tenThousandYuan), ("金额单位：万元（保留两位小数）", .tenThousandYuan),
+            ("编制单位：益阳市资阳区商务局　　　单位：万元", .tenThousandYuan), ("编制部门：某局 金额单位：元", .yuan),
+            ("2020年“三公”经费支出表（万元）", .tenThousandYuan), ("单位：万元；公开07表", .tenThousandYuan),
         ])
     func unitLines(line: String, unit: Unit) {
         #expect(Unit(line: line) == unit)
     }
 
-    @Test("lines without a unit", arguments: ["编制单位：益阳市资阳区商务局", "单位：个", "2020年部门支出总表", "", "元旦"])
+    @Test("lines without a unit", arguments: [
+            "编制单位：益阳市资阳区商务局", "单位：个", "2020年部门支出总表", "", "元旦", "编制单位：万元户协会", "项目（一）",
+            "单位：万元户",
+        ])
     func notUnitLines(line: String) {
         #expect(Unit(line: line) == nil)
     }

@@ -4,6 +4,9 @@ import Foundation
 /// (`Data/SubjectCodes.json`: the codes the samples and the common tables use, 2020 classification).
 ///
 /// The catalogue only names codes; a code missing from it is still a valid code.
+///
+/// The file ships as the SwiftPM resource bundle `BudgetEval_FinanceModel.resources`, which must stay
+/// beside the executable: SwiftPM's generated `Bundle.module` stops the program when it is missing.
 public struct SubjectCatalogue: Sendable, Hashable {
     public private(set) var functionNames: [FunctionCode: String]
     public private(set) var economicNames: [EconomicCode: String]

@@ -25,103 +25,168 @@ enum DecimalParser {
     static func parse(_ text: String, maxDecimals: Int, excess: Excess) -> Result<FixedDecimal, Failure> {
         // Bound the work before looking at the characters: a cell of kilobytes is not a figure.
         guard text.utf8.count <= maxLength * 8 else { return .failure(.tooLong) }
-        let cleaned = normalised(text)
-        if cleaned.isEmpty || cleaned.allSatisfy({ $0 == "-" }) { return .success(.zero) }
-        guard cleaned.count <= maxLength else { return .failure(.tooLong) }
-
-        var body = Substring(cleaned)
-        var negative = false
-        if body.first == "(" {
-            guard body.last == ")", body.count > 2 else { return .failure(.notANumber) }
-            body = body.dropFirst().dropLast()
-            negative = true
-        }
-        if let sign = body.first, sign == "+" || sign == "-" {
-            // `(-5)` is a double negative nobody means: reject it.
-            guard !negative else { return .failure(.notANumber) }
-            negative = sign == "-"
-            body = body.dropFirst()
-        }
-        // Accounting formats may keep the currency sign: "¥1,234.56", "-¥5", "(¥5)".
-        if body.first == "¥" { body = body.dropFirst() }
-
-        var exponent = 0
-        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            var exponentText = body[body.index(after: e)...]
-            body = body[..<e]
-            var exponentNegative = false
-            if let sign = exponentText.first, sign == "+" || sign == "-" {
-                exponentNegative = sign == "-"
-                exponentText = exponentText.dropFirst()
-            }
-            guard (1...3).contains(exponentText.count), exponentText.allSatisfy(\.isASCIIDigit),
-                let value = Int(exponentText)
-            else { return .failure(.notANumber) }
-            exponent = exponentNegative ? -value : value
-        }
-
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return .failure(.notANumber) }
-        let integerPart = parts[0]
-        let fractionPart = parts.count == 2 ? parts[1] : Substring("")
-        guard !(integerPart.isEmpty && fractionPart.isEmpty) else { return .failure(.notANumber) }
-        guard fractionPart.allSatisfy(\.isASCIIDigit) else { return .failure(.notANumber) }
-        guard let integerDigits = ungrouped(integerPart) else { return .failure(.notANumber) }
-
-        // Shift the decimal point by the exponent, on the digit strings.
-        var whole = integerDigits
-        var fraction = String(fractionPart)
-        if exponent > 0 {
-            let moved = fraction.prefix(exponent)
-            whole += moved + String(repeating: "0", count: exponent - moved.count)
-            fraction = String(fraction.dropFirst(moved.count))
-        } else if exponent < 0 {
-            let count = -exponent
-            let moved = whole.suffix(count)
-            fraction = String(repeating: "0", count: count - moved.count) + moved + fraction
-            whole = String(whole.dropLast(moved.count))
-        }
-
-        whole = String(whole.drop(while: { $0 == "0" }))
-        guard whole.count <= maxIntegerDigits else { return .failure(.outOfRange) }
-        while fraction.last == "0" { fraction.removeLast() }
-        let places = min(maxDecimals, FixedDecimal.scale)
-        var roundUp = false
-        if fraction.count > places {
-            guard excess == .roundHalfUp else { return .failure(.tooPrecise(decimals: fraction.count)) }
-            let dropped = fraction.dropFirst(places)
-            roundUp = (dropped.first ?? "0") >= "5"
-            fraction = String(fraction.prefix(places))
-        }
-
-        // raw = whole × 10^10 + fraction × 10^(10 − count) (+ one unit of the last kept place).
-        var magnitude = Magnitude.zero
-        for digit in whole + fraction + String(repeating: "0", count: FixedDecimal.scale - fraction.count) {
-            guard let shifted = magnitude.multiplied(by: 10),
-                let next = shifted.adding(Magnitude(UInt64((digit.asciiValue ?? 48) - 48)))
-            else { return .failure(.outOfRange) }
-            magnitude = next
-        }
-        if roundUp {
-            guard let next = magnitude.adding(Magnitude(FixedDecimal.powerOfTen(FixedDecimal.scale - places))) else {
-                return .failure(.outOfRange)
-            }
-            magnitude = next
-        }
-        guard let raw = WideInt(negative: negative && !magnitude.isZero, magnitude: magnitude) else {
-            return .failure(.outOfRange)
-        }
-        return .success(FixedDecimal(raw: raw))
+        guard let bytes = asciiBytes(text) else { return .failure(.notANumber) }
+        var start = 0
+        var end = bytes.count
+        while start < end && bytes[start] == space { start += 1 }
+        while end > start && bytes[end - 1] == space { end -= 1 }
+        if start == end || bytes[start..<end].allSatisfy({ $0 == minus }) { return .success(.zero) }
+        guard end - start <= maxLength else { return .failure(.tooLong) }
+        guard let number = scan(bytes[start..<end]) else { return .failure(.notANumber) }
+        return number.value(maxDecimals: min(maxDecimals, FixedDecimal.scale), excess: excess)
     }
 
-    /// Integer digits with grouping commas removed; nil unless every comma sits between groups of three.
-    static func ungrouped(_ text: Substring) -> String? {
-        guard text.contains(",") else { return text.allSatisfy(\.isASCIIDigit) ? String(text) : nil }
-        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard let first = groups.first, (1...3).contains(first.count) else { return nil }
-        guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-        guard groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        return groups.joined()
+    private static let space = UInt8(ascii: " ")
+    private static let minus = UInt8(ascii: "-")
+    /// Stands for ¥ / ￥ in the byte buffer (a control byte, so input cannot forge it).
+    private static let yen: UInt8 = 0x01
+
+    /// The text as ASCII bytes with full-width and typographic forms mapped (every dash to `-`, every
+    /// space to ` `, ¥/￥ to `yen`); nil when any other character appears, since no figure has one.
+    private static func asciiBytes(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x21...0x7E: bytes.append(UInt8(value))
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: bytes.append(space)
+            case 0xFF10...0xFF19: bytes.append(UInt8(value - 0xFF10 + 0x30))
+            case 0xFF0C: bytes.append(UInt8(ascii: ","))  // ，
+            case 0xFF0E: bytes.append(UInt8(ascii: "."))  // ．
+            case 0xFF08: bytes.append(UInt8(ascii: "("))  // （
+            case 0xFF09: bytes.append(UInt8(ascii: ")"))  // ）
+            case 0xFF0B: bytes.append(UInt8(ascii: "+"))  // ＋
+            case 0xFF05: bytes.append(UInt8(ascii: "%"))  // ％
+            case 0xA5, 0xFFE5: bytes.append(yen)  // ¥ ￥
+            case 0xFF0D, 0x2212, 0x2010...0x2015, 0xFE63: bytes.append(minus)  // － − ‐ ‑ ‒ – — ― ﹣
+            default: return nil
+            }
+        }
+        return bytes
+    }
+
+    /// The digits of a number and where its decimal point sits.
+    private struct Scanned {
+        var negative: Bool
+        /// Every mantissa digit (0...9), integer part then fraction.
+        var digits: [UInt8]
+        /// Index in `digits` before which the decimal point sits, after applying the exponent; may be
+        /// negative or past the end (implied zeros).
+        var point: Int
+
+        func digit(at index: Int) -> UInt64 {
+            index >= 0 && index < digits.count ? UInt64(digits[index]) : 0
+        }
+
+        func value(maxDecimals places: Int, excess: Excess) -> Result<FixedDecimal, Failure> {
+            guard let firstNonZero = digits.firstIndex(where: { $0 != 0 }),
+                let lastNonZero = digits.lastIndex(where: { $0 != 0 })
+            else { return .success(.zero) }
+            let integerDigits = max(0, point - firstNonZero)
+            guard integerDigits <= DecimalParser.maxIntegerDigits else { return .failure(.outOfRange) }
+            let fractionDigits = max(0, lastNonZero + 1 - point)
+            var kept = fractionDigits
+            var roundUp = false
+            if fractionDigits > places {
+                guard excess == .roundHalfUp else { return .failure(.tooPrecise(decimals: fractionDigits)) }
+                kept = places
+                roundUp = digit(at: point + places) >= 5
+            }
+            // At most 18 + 10 digits: the first 19 in one word, the rest through the wide multiply.
+            var word: UInt64 = 0
+            var wide: Magnitude?
+            for index in min(firstNonZero, point)..<(point + kept) {
+                if let current = wide {
+                    guard let next = current.multiplied(by: 10)?.adding(Magnitude(digit(at: index))) else {
+                        return .failure(.outOfRange)
+                    }
+                    wide = next
+                } else if word < 1_000_000_000_000_000_000 {
+                    word = word * 10 + digit(at: index)
+                } else {
+                    wide = Magnitude(word).multiplied(by: 10)?.adding(Magnitude(digit(at: index)))
+                }
+            }
+            if roundUp {
+                if let current = wide { wide = current.addingOne() } else { word += 1 }
+            }
+            let unscaled = wide ?? Magnitude(word)
+            guard let magnitude = unscaled.multiplied(by: FixedDecimal.powerOfTen(FixedDecimal.scale - kept)),
+                let raw = WideInt(negative: negative && !magnitude.isZero, magnitude: magnitude)
+            else { return .failure(.outOfRange) }
+            return .success(FixedDecimal(raw: raw))
+        }
+    }
+
+    /// Reads sign, brackets, currency sign, grouped digits, point and exponent; nil for anything else.
+    private static func scan(_ text: ArraySlice<UInt8>) -> Scanned? {
+        var start = text.startIndex
+        var end = text.endIndex
+        var negative = false
+        if text[start] == UInt8(ascii: "(") {
+            guard end - start > 2, text[end - 1] == UInt8(ascii: ")") else { return nil }
+            start += 1
+            end -= 1
+            negative = true
+        }
+        if text[start] == UInt8(ascii: "+") || text[start] == minus {
+            // `(-5)` is a double negative nobody means.
+            guard !negative else { return nil }
+            negative = text[start] == minus
+            start += 1
+        }
+        if start < end && text[start] == yen { start += 1 }
+
+        var digits: [UInt8] = []
+        digits.reserveCapacity(end - start)
+        var integerCount = 0
+        var sawPoint = false
+        var sawComma = false
+        var groupLength = 0
+        var index = start
+        scanning: while index < end {
+            let byte = text[index]
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits.append(byte - UInt8(ascii: "0"))
+                if !sawPoint {
+                    integerCount += 1
+                    groupLength += 1
+                }
+            case UInt8(ascii: ","):
+                // Commas only between groups of three in the integer part: 1,234,567.
+                guard !sawPoint, sawComma ? groupLength == 3 : (1...3).contains(groupLength) else { return nil }
+                sawComma = true
+                groupLength = 0
+            case UInt8(ascii: "."):
+                guard !sawPoint, !sawComma || groupLength == 3 else { return nil }
+                sawPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                break scanning
+            default:
+                return nil
+            }
+            index += 1
+        }
+        guard !digits.isEmpty, !sawComma || sawPoint || groupLength == 3 else { return nil }
+
+        var exponent = 0
+        if index < end {
+            index += 1  // past e/E
+            var exponentNegative = false
+            if index < end && (text[index] == UInt8(ascii: "+") || text[index] == minus) {
+                exponentNegative = text[index] == minus
+                index += 1
+            }
+            let exponentDigits = text[index..<end]
+            guard (1...3).contains(exponentDigits.count),
+                exponentDigits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+            else { return nil }
+            exponent = exponentDigits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            if exponentNegative { exponent = -exponent }
+        }
+        return Scanned(negative: negative, digits: digits, point: integerCount + exponent)
     }
 
     /// Trims surrounding spaces and maps full-width and typographic characters to their ASCII forms;

@@ -31,10 +31,10 @@ public struct Money: Hashable, Sendable, Comparable {
     /// (`Money(units: -3, hundredths: 5)` is −3.05).
     public init(units: Int, hundredths: Int) {
         precondition((0..<100).contains(hundredths), "hundredths must be 0...99")
+        // Both parts are far inside the range, so neither step can fail.
         let cents = FixedDecimal(hundredths).divided(by: FixedDecimal(100)) ?? .zero
-        let magnitude = FixedDecimal(units.magnitude == 0 ? 0 : Int(units.magnitude))
-        let total = magnitude.adding(cents) ?? magnitude
-        self.init(units < 0 ? (total.negated() ?? total) : total)
+        let whole = FixedDecimal(units)
+        self.init((units < 0 ? whole.subtracting(cents) : whole.adding(cents)) ?? whole)
     }
 
     public var isZero: Bool { value.isZero }

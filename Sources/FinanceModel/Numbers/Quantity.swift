@@ -52,6 +52,13 @@ public struct Quantity: Hashable, Sendable, Comparable {
     public func formatted(decimals: Int) -> String { value.formatted(decimals: decimals, grouping: false) }
 }
 
+extension Sequence where Element == Quantity {
+    /// The exact sum (zero for an empty sequence); nil on overflow.
+    public func sum() -> Quantity? {
+        reduce(Quantity.zero as Quantity?) { partial, next in partial?.adding(next) }
+    }
+}
+
 extension Quantity: CustomStringConvertible {
     /// The exact plain decimal.
     public var description: String { value.plainText }

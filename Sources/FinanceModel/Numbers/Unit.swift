@@ -32,7 +32,8 @@ public enum Unit: String, Sendable, Hashable, CaseIterable, Codable, CustomStrin
     }
 
     /// The unit named in a title-block line: "单位：万元", "金额单位：元", "单位:元", "(万元)", "（单位：千元）",
-    /// "单位：人民币万元", or just "万元". Nil when the line names no unit.
+    /// "单位：人民币万元", "编制单位：某局　　单位：万元", a title ending in "（万元）", or just "万元". Nil when
+    /// the line names no unit.
     public init?(line: String) {
         let text = String(
             line.filter { !$0.isWhitespace }.map { (c: Character) -> Character in
@@ -43,21 +44,38 @@ public enum Unit: String, Sendable, Hashable, CaseIterable, Codable, CustomStrin
                 default: c
                 }
             })
-        // The unit follows "单位:" when present; otherwise the whole line is the candidate.
-        let candidate: Substring
-        if let range = text.firstRange(of: "单位:") {
-            candidate = text[range.upperBound...]
-        } else if text.hasPrefix("(") && text.hasSuffix(")") {
-            candidate = text.dropFirst().dropLast()
-        } else {
-            candidate = Substring(text)
+        // Every "单位:" is a candidate: "编制单位:某局单位:万元" names the unit after the second one.
+        for range in text.ranges(of: "单位:") {
+            if let unit = Unit.named(text[range.upperBound...], prefixOnly: true) {
+                self = unit
+                return
+            }
         }
-        var name = candidate.prefix(while: { $0 != ")" && $0 != "(" && $0 != "," && $0 != "，" && $0 != ";" && $0 != "；" })
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            // "(万元)" alone, or at the end of a title or header: "三公经费支出表(万元)".
+            guard let unit = Unit.named(text[text.index(after: open)..<text.index(before: text.endIndex)]) else {
+                return nil
+            }
+            self = unit
+        } else if let unit = Unit.named(Substring(text)) {
+            self = unit
+        } else {
+            return nil
+        }
+    }
+
+    /// The unit a name spells ("万元", "人民币元"); with `prefixOnly`, the name may be followed by a
+    /// bracket or separator and more text ("万元(保留两位小数)").
+    private static func named(_ text: Substring, prefixOnly: Bool = false) -> Unit? {
+        var name = text
+        if prefixOnly {
+            name = text.prefix { !"()（）,，;；、".contains($0) }
+        }
         if name.hasPrefix("人民币") { name = name.dropFirst(3) }
         switch name {
-        case "元": self = .yuan
-        case "千元": self = .thousandYuan
-        case "万元": self = .tenThousandYuan
+        case "元": return .yuan
+        case "千元": return .thousandYuan
+        case "万元": return .tenThousandYuan
         default: return nil
         }
     }

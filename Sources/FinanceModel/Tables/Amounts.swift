@@ -25,6 +25,11 @@ public struct Amounts: Sendable, Hashable, Codable {
     /// The budget an execution rate divides by: `adjustedBudget`, else `initialBudget`.
     public var effectiveBudget: Figure? { adjustedBudget ?? initialBudget }
 
+    /// Which column `effectiveBudget` is, so output can say whether 差额 and 执行率 used 全年 or 年初.
+    public var effectiveBudgetColumn: AmountColumn? {
+        adjustedBudget != nil ? .adjustedBudget : initialBudget != nil ? .initialBudget : nil
+    }
+
     /// 执行率 = 决算数 ÷ 全年预算数 (or ÷ 年初预算数 when no adjusted figure exists); nil when either is
     /// missing or the budget is zero.
     public var executionRate: Rate? {

@@ -1,4 +1,8 @@
 /// Any recognised table, as one value: what `Department.tables` holds and `inspect` lists.
+///
+/// The case names the table's shape; `info.kind` names the table. Several kinds share a shape:
+/// `fiscalIncomeExpenseSummary` is an `IncomeExpenseSummary`; `generalBudgetExpenseByFunction`,
+/// `governmentFundExpense` and `stateCapitalExpense` are `ExpenseByFunctionTable`s.
 public enum AnyFinanceTable: Sendable, Hashable, Codable {
     case incomeExpenseSummary(IncomeExpenseSummary)
     case expenseByFunction(ExpenseByFunctionTable)

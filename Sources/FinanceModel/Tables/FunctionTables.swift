@@ -71,7 +71,9 @@ public struct ExpenseByFunctionRow: Sendable, Hashable, Codable {
 }
 
 /// Where income comes from: the columns of 部门收入总表 / 收入决算表.
-public enum IncomeSource: String, Sendable, Hashable, Codable, CaseIterable {
+///
+/// A coding key too, so `[IncomeSource: Amounts]` encodes as a JSON object keyed by these names.
+public enum IncomeSource: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable {
     /// 财政拨款（补助）收入.
     case fiscalAppropriation
     /// 上年结转 (in budget income tables).

@@ -101,7 +101,7 @@ def committed():
     write('style_out_of_range.xlsx', package(mf.sheet('<row r="1"><c r="A1" s="7"><v>1</v></c></row>')).bytes())
     write('bad_reference_a0.xlsx', package(mf.sheet('<row r="1"><c r="A0"><v>1</v></c></row>')).bytes())
     deep = mf.sheet('<row r="1"><c r="A1"><v>1</v></c></row>').replace(
-        '</sheetData>', '</sheetData>' + '<x>' * 100_000 + '</x>' * 100_000)
+        '</sheetData>', '<x>' * 100_000 + '</x>' * 100_000 + '</sheetData>')
     write('deep_nesting.xlsx', package(deep).bytes())
     write('entry_dotdot.xlsx', package(mf.sheet('<row r="1"><c r="A1"><v>1</v></c></row>'),
                                        extra={'../../budgeteval-escape.txt': b'outside'}).bytes())
