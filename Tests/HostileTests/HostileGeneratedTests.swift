@@ -58,3 +58,26 @@ import XLSXFormat
         }
     }
 }
+
+extension HostileGeneratedTests {
+    /// Text without a `>` longer than any string may be: the byte scanner hands the part to libxml2
+    /// (it used to grow its buffer and rescan it, quadratically) and the cell before it still reads once.
+    @Test func longRunWithoutAngleBracketReadsOnce() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var zip = ZipBuilder()
+        MinimalWorkbook.add(to: &zip)
+        var xml = Array("""
+            <?xml version="1.0"?><worksheet xmlns="\(MinimalWorkbook.main)"><sheetData>\
+            <row r="1"><c r="A1"><v>1</v></c></row>
+            """.utf8)
+        var block = [UInt8](repeating: 0x20, count: 1 << 20)
+        for i in stride(from: 0, to: block.count, by: 64) { block[i] = UInt8(ascii: "a") + UInt8((i / 64) % 26) }
+        for _ in 0..<6 { xml += block }
+        xml += Array("<row r=\"2\"><c r=\"A2\"><v>2</v></c></row></sheetData></worksheet>".utf8)
+        zip.add("xl/worksheets/sheet1.xml", payload: xml)
+        let path = try zip.write(to: folder, name: "run.xlsx")
+        let sheet = try XLSXReader(path: path).readSheet(1)
+        #expect(sheet.rows.map(\.index) == [0, 1])
+        #expect(sheet.rows.map { $0[0] } == [.number("1"), .number("2")])
+    }
+}

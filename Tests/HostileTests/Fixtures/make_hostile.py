@@ -124,6 +124,20 @@ def generated(folder):
     open(os.path.join(folder, 'generated_100000_entries.xlsx'), 'wb').write(z.bytes())
     open(os.path.join(folder, 'generated_bomb_4gib.xlsx'), 'wb').write(bomb(4095, declared=4095 << 20))
     open(os.path.join(folder, 'generated_bomb_lying.xlsx'), 'wb').write(bomb(4095, declared=1000))
+    open(os.path.join(folder, 'generated_no_angle_run.xlsx'), 'wb').write(no_angle_run(100))
+
+
+def no_angle_run(mebibytes):
+    """A valid sheet whose sheetData holds `mebibytes` MiB of text without a '>' (spaces, a letter every
+    64 bytes: ~40:1, under the ratio cap). The byte scanner was quadratic on it; it must read quickly."""
+    block = bytearray(b' ' * (1 << 20))
+    for i in range(0, len(block), 64):
+        block[i] = ord('a') + (i // 64) % 26
+    head = (DECL + f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>').encode()
+    data = head + bytes(block) * mebibytes + b'</sheetData></worksheet>'
+    z = package('', skip=('xl/worksheets/sheet1.xml',))
+    z.add('xl/worksheets/sheet1.xml', data)
+    return z.bytes()
 
 
 if __name__ == '__main__':
