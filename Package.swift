@@ -99,6 +99,17 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "HostileTests",
+            dependencies: ["XLSXFormat", "CSVFormat", "Spreadsheet", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FaultTests",
+            dependencies: ["XLSXFormat", "CSVFormat", "Spreadsheet", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "budgetevalTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReconciliationTests", dependencies: ["Reconciliation", "FinanceModel"], exclude: ["Snapshots"],
