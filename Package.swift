@@ -83,6 +83,11 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "BatchTests",
+            dependencies: ["Pipeline", "TestSupport", "FinanceModel", "Spreadsheet", "XLSXFormat"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),
     ]
 )
