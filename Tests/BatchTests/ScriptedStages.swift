@@ -41,19 +41,19 @@ struct ScriptedStages: BatchStages {
         return script
     }
 
-    static func problem(_ file: InputFile, _ detail: String) -> FileProblem {
+    static func problem(_ file: BatchInput, _ detail: String) -> FileProblem {
         FileProblem(
             file: file.name, location: LocalizedText(zh: "\(file.name) › 表1 › C7", en: "\(file.name) › 表1 › C7"),
             detail: LocalizedText(zh: detail, en: detail))
     }
 
-    func identify(file: InputFile) -> FileIdentity {
+    func identify(file: BatchInput) -> FileIdentity {
         let script = Self.script(file.url)
         if let broken = script.broken { return FileIdentity(preparedBy: nil, year: nil, problem: Self.problem(file, broken)) }
         return FileIdentity(preparedBy: script.unit, year: script.year)
     }
 
-    func load(files: [InputFile], department: String) -> LoadedDepartment {
+    func load(files: [BatchInput], department: String) -> DepartmentLoad {
         var loaded: [DepartmentFile] = []
         var problems: [FileProblem] = []
         var findings: [Finding] = []
@@ -72,19 +72,19 @@ struct ScriptedStages: BatchStages {
             years += script.year.map { [$0] } ?? []
         }
         let department = loaded.isEmpty ? nil : Department(name: department, year: years.first)
-        return LoadedDepartment(department: department, files: loaded, problems: problems, findings: findings)
+        return DepartmentLoad(department: department, files: loaded, problems: problems, findings: findings)
     }
 
-    func evaluate(_ department: Department) throws(FileProblem) -> Evaluation {
+    func evaluate(_ department: Department) throws(FileProblem) -> DepartmentEvaluation {
         var sheet = Sheet(name: "部门整体支出绩效自评表")
         sheet.set(CellAddress(row: 0, column: 0), .text(department.name))
         sheet.set(CellAddress(row: 1, column: 0), .number("92.5"))
-        return Evaluation(
+        return DepartmentEvaluation(
             findings: [], budgetExecutionRate: Rate(parsing: "0.98514"), totalScore: Quantity(parsing: "92.5"),
             grade: "优", forms: Workbook(sheets: [sheet]))
     }
 
-    func crosscheck(narrative: InputFile, department: Department) -> Result<[Finding], FileProblem>? {
+    func crosscheck(narrative: BatchInput, department: Department) -> Result<[Finding], FileProblem>? {
         let text = (try? String(contentsOf: narrative.url, encoding: .utf8)) ?? ""
         if text.contains("broken") { return .failure(Self.problem(narrative, "报告损坏")) }
         return .success([Finding(

@@ -15,7 +15,7 @@ public struct BatchPlan: Sendable {
 }
 
 /// One input file: where it is and the name the user sees.
-public struct InputFile: Sendable, Hashable, Comparable {
+public struct BatchInput: Sendable, Hashable, Comparable {
     public var url: URL
     /// Relative to the department folder, or to IN_DIR for a loose file (`2020年部门预算.xlsx`).
     public var name: String
@@ -25,11 +25,11 @@ public struct InputFile: Sendable, Hashable, Comparable {
         self.name = name
     }
 
-    public static func < (a: InputFile, b: InputFile) -> Bool { a.name < b.name }
+    public static func < (a: BatchInput, b: BatchInput) -> Bool { a.name < b.name }
 }
 
 /// How a department's files were put together (分组方式).
-public struct Grouping: Sendable, Hashable {
+public struct DepartmentGrouping: Sendable, Hashable {
     /// The subfolder of IN_DIR the department came from, if any.
     public var folder: String?
     /// 编制单位 that grouped loose files into this department.
@@ -63,17 +63,17 @@ public struct Grouping: Sendable, Hashable {
 public struct PlannedDepartment: Sendable, Hashable {
     /// The output folder name: the subfolder's name, or the 编制单位 of loose files.
     public var name: String
-    public var grouping: Grouping
+    public var grouping: DepartmentGrouping
     /// Spreadsheets (XLSX, CSV), sorted by name.
-    public var dataFiles: [InputFile]
+    public var dataFiles: [BatchInput]
     /// Narrative reports (.docx, .txt, .md), sorted by name.
-    public var narratives: [InputFile]
+    public var narratives: [BatchInput]
     /// Files batch does not read (PDF, images), listed in the report.
-    public var ignored: [InputFile]
+    public var ignored: [BatchInput]
 
     public init(
-        name: String, grouping: Grouping, dataFiles: [InputFile], narratives: [InputFile] = [],
-        ignored: [InputFile] = []
+        name: String, grouping: DepartmentGrouping, dataFiles: [BatchInput], narratives: [BatchInput] = [],
+        ignored: [BatchInput] = []
     ) {
         self.name = name
         self.grouping = grouping

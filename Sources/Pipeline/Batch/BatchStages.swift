@@ -9,17 +9,17 @@ public import Spreadsheet
 /// Every method is called from several threads at once; implementations hold only immutable values.
 public protocol BatchStages: Sendable {
     /// 编制单位 and year of one loose file, from its title block (nil fields when it names none).
-    func identify(file: InputFile) -> FileIdentity
+    func identify(file: BatchInput) -> FileIdentity
 
     /// Reads and recognises a department's data files; per-file errors are collected, not thrown.
-    func load(files: [InputFile], department: String) -> LoadedDepartment
+    func load(files: [BatchInput], department: String) -> DepartmentLoad
 
     /// Reconciles and scores a loaded department and lays out its 自评表.
-    func evaluate(_ department: Department) throws(FileProblem) -> Evaluation
+    func evaluate(_ department: Department) throws(FileProblem) -> DepartmentEvaluation
 
     /// Checks a narrative report (.docx/.txt/.md) against the department; nil when the pipeline has no
     /// crosscheck.
-    func crosscheck(narrative: InputFile, department: Department) -> Result<[Finding], FileProblem>?
+    func crosscheck(narrative: BatchInput, department: Department) -> Result<[Finding], FileProblem>?
 }
 
 /// What a loose file's title block says about it.
@@ -159,7 +159,7 @@ public struct DepartmentFile: Sendable, Hashable {
 }
 
 /// A department's files after reading and recognition.
-public struct LoadedDepartment: Sendable {
+public struct DepartmentLoad: Sendable {
     /// The assembled department; nil when no table could be read at all.
     public var department: Department?
     /// Every data file, in the order given.
@@ -178,7 +178,7 @@ public struct LoadedDepartment: Sendable {
 }
 
 /// A scored department: its findings, headline figures and the 自评表 workbook.
-public struct Evaluation: Sendable {
+public struct DepartmentEvaluation: Sendable {
     /// Reconciliation and scoring findings, in the pipeline's order.
     public var findings: [Finding]
     /// 预算完成率 (决算数 ÷ 全年预算数), when it can be computed.

@@ -15,17 +15,17 @@ public enum DepartmentDiscovery {
     ) throws(BatchError) -> BatchPlan {
         let entries = try listing(of: inputDirectory)
         var folders: [String: PlannedDepartment] = [:]
-        var loose: [InputFile] = []
+        var loose: [BatchInput] = []
         for entry in entries {
             if isDirectory(entry) {
                 let name = entry.lastPathComponent
                 folders[name] = folderDepartment(name: name, url: entry)
             } else {
-                loose.append(InputFile(url: entry, name: entry.lastPathComponent))
+                loose.append(BatchInput(url: entry, name: entry.lastPathComponent))
             }
         }
         var ungrouped: [UngroupedFile] = []
-        var looseData: [InputFile] = []
+        var looseData: [BatchInput] = []
         for file in loose.sorted() {
             switch InputKind.of(file.url) {
             case .data: looseData.append(file)
@@ -39,7 +39,7 @@ public enum DepartmentDiscovery {
             }
         }
         let identities = ParallelMap.map(looseData, jobs: jobs) { _, file in stages.identify(file: file) }
-        var byUnit: [String: [InputFile]] = [:]
+        var byUnit: [String: [BatchInput]] = [:]
         for (file, identity) in zip(looseData, identities) {
             if let problem = identity.problem {
                 ungrouped.append(UngroupedFile(name: file.name, reason: LocalizedText(
@@ -56,7 +56,7 @@ public enum DepartmentDiscovery {
         for (unit, files) in byUnit {
             let name = folderName(for: unit)
             var department = folders[name] ?? PlannedDepartment(
-                name: name, grouping: Grouping(folder: nil, preparedBy: unit, looseFiles: []), dataFiles: [])
+                name: name, grouping: DepartmentGrouping(folder: nil, preparedBy: unit, looseFiles: []), dataFiles: [])
             department.grouping.preparedBy = unit
             department.grouping.looseFiles = files.map(\.name)
             department.dataFiles = (department.dataFiles + files).sorted()
@@ -69,7 +69,7 @@ public enum DepartmentDiscovery {
 
     /// A subfolder's files, recursively, classified by kind.
     static func folderDepartment(name: String, url: URL) -> PlannedDepartment {
-        var data: [InputFile] = [], narratives: [InputFile] = [], ignored: [InputFile] = []
+        var data: [BatchInput] = [], narratives: [BatchInput] = [], ignored: [BatchInput] = []
         let base = url.standardizedFileURL.path
         let enumerator = FileManager.default.enumerator(
             at: url, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
@@ -77,7 +77,7 @@ public enum DepartmentDiscovery {
             guard !isSkipped(item), !isDirectory(item) else { continue }
             var relative = item.standardizedFileURL.path
             if relative.hasPrefix(base + "/") { relative.removeFirst(base.count + 1) }
-            let file = InputFile(url: item, name: relative)
+            let file = BatchInput(url: item, name: relative)
             switch InputKind.of(item) {
             case .data: data.append(file)
             case .narrative: narratives.append(file)
@@ -85,7 +85,7 @@ public enum DepartmentDiscovery {
             }
         }
         return PlannedDepartment(
-            name: name, grouping: Grouping(folder: name, preparedBy: nil, looseFiles: []),
+            name: name, grouping: DepartmentGrouping(folder: name, preparedBy: nil, looseFiles: []),
             dataFiles: data.sorted(), narratives: narratives.sorted(), ignored: ignored.sorted())
     }
 

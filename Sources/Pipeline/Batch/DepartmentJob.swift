@@ -33,7 +33,7 @@ struct DepartmentJob {
                     detail: LocalizedText(zh: "写出自评表失败：\(error)", en: "writing the forms failed: \(error)"))
                 result.status = .failed
                 result.reason = LocalizedText(zh: "自评表无法写出", en: "the forms could not be written")
-                entries.append(ReportEntry(problem))
+                entries.append(BatchReportEntry(problem))
             }
         }
         if !result.wroteForms { try OutputFiles.remove(formsURL) }
@@ -46,7 +46,7 @@ struct DepartmentJob {
     }
 
     /// The result (counts not yet filled), the report entries and the forms to write, if any.
-    private func evaluate() -> (DepartmentResult, [ReportEntry], Workbook?) {
+    private func evaluate() -> (DepartmentResult, [BatchReportEntry], Workbook?) {
         var result = DepartmentResult(
             department: plan.name, grouping: plan.grouping, preparedBy: plan.grouping.preparedBy, year: nil,
             files: [], status: .ok, reason: nil, budgetExecutionRate: nil, totalScore: nil, grade: nil,
@@ -58,9 +58,9 @@ struct DepartmentJob {
         result.preparedBy = Self.mostFrequent(loaded.files.compactMap(\.preparedBy)) ?? result.preparedBy
         let years = Set(loaded.files.flatMap(\.years)).sorted()
         result.year = loaded.department?.year ?? years.first
-        var entries = loaded.findings.map(ReportEntry.init)
+        var entries = loaded.findings.map(BatchReportEntry.init)
 
-        func fail(_ reason: LocalizedText, _ extra: [ReportEntry] = []) -> (DepartmentResult, [ReportEntry], Workbook?) {
+        func fail(_ reason: LocalizedText, _ extra: [BatchReportEntry] = []) -> (DepartmentResult, [BatchReportEntry], Workbook?) {
             result.status = .failed
             result.reason = reason
             return (result, extra + entries, nil)
@@ -74,7 +74,7 @@ struct DepartmentJob {
                 LocalizedText(
                     zh: "文件无法读取或识别：\(names.joined(separator: "、"))",
                     en: "files could not be read or recognised: \(names.joined(separator: ", "))"),
-                loaded.problems.map(ReportEntry.init))
+                loaded.problems.map(BatchReportEntry.init))
         }
         if years.count > 1 {
             let list = loaded.files.filter { !$0.years.isEmpty }
@@ -97,29 +97,29 @@ struct DepartmentJob {
                 zh: "缺少决算表：没有识别出决算文件，请放入部门决算表",
                 en: "no final-accounts table: no file was recognised as final accounts; add the final accounts"))
         }
-        let evaluation: Evaluation
+        let evaluation: DepartmentEvaluation
         do {
             evaluation = try stages.evaluate(department)
         } catch {
             return fail(LocalizedText(zh: "无法评分：\(error.detail.zh)", en: "cannot score: \(error.detail.en)"),
-                        [ReportEntry(error)])
+                        [BatchReportEntry(error)])
         }
-        entries += evaluation.findings.map(ReportEntry.init)
+        entries += evaluation.findings.map(BatchReportEntry.init)
         result.budgetExecutionRate = evaluation.budgetExecutionRate
         result.totalScore = evaluation.totalScore
         result.grade = evaluation.grade
         for narrative in plan.narratives {
             switch stages.crosscheck(narrative: narrative, department: department) {
-            case .success(let findings)?: entries += findings.map(ReportEntry.init)
+            case .success(let findings)?: entries += findings.map(BatchReportEntry.init)
             case .failure(let problem)?:
                 return fail(LocalizedText(
                     zh: "自评报告无法读取：\(narrative.name)", en: "the narrative report cannot be read: \(narrative.name)"),
-                    [ReportEntry(problem)])
+                    [BatchReportEntry(problem)])
             case nil: break
             }
         }
         if evaluation.forms == nil {
-            entries.append(ReportEntry(
+            entries.append(BatchReportEntry(
                 severity: .warning, location: nil,
                 message: LocalizedText(
                     zh: "本版本尚不能生成自评表（forms 功能未接入），未写出 自评表.xlsx",

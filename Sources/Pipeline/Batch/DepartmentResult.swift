@@ -16,7 +16,7 @@ public struct DepartmentResult: Sendable, Hashable {
 
     /// The output folder name.
     public var department: String
-    public var grouping: Grouping
+    public var grouping: DepartmentGrouping
     /// 编制单位 as the title blocks name it (the most frequent one).
     public var preparedBy: String?
     public var year: Int?
@@ -39,7 +39,7 @@ public struct DepartmentResult: Sendable, Hashable {
     public var wroteForms: Bool
 
     public init(
-        department: String, grouping: Grouping, preparedBy: String?, year: Int?, files: [DepartmentFile],
+        department: String, grouping: DepartmentGrouping, preparedBy: String?, year: Int?, files: [DepartmentFile],
         status: Status, reason: LocalizedText?, budgetExecutionRate: Rate?, totalScore: Quantity?, grade: String?,
         errors: Int, warnings: Int, hints: Int, wroteForms: Bool
     ) {

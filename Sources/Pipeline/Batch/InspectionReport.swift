@@ -1,7 +1,7 @@
 public import FinanceModel
 
 /// One diagnostic of a department report: a finding, or a file that could not be used.
-public struct ReportEntry: Sendable, Hashable {
+public struct BatchReportEntry: Sendable, Hashable {
     public var severity: Severity
     /// Where: the first cell a finding read, or the problem's file/sheet/cell; nil for the department.
     public var location: LocalizedText?
@@ -54,7 +54,7 @@ public struct ReportEntry: Sendable, Hashable {
 /// The text of `检查报告.txt`: a header saying how the department was grouped and which file played which
 /// role, the outcome, then one compiler-style line per finding (错误 first, then 警告, then 提示).
 public enum InspectionReport {
-    public static func text(result: DepartmentResult, entries: [ReportEntry], english: Bool = false) -> String {
+    public static func text(result: DepartmentResult, entries: [BatchReportEntry], english: Bool = false) -> String {
         let e = english
         var out: [String] = []
         out.append(e ? "Check report — \(result.department)" : "检查报告 — \(result.department)")
@@ -95,7 +95,7 @@ public enum InspectionReport {
     }
 
     /// 错误, then 警告, then 提示; the pipeline's order within each.
-    public static func ordered(_ entries: [ReportEntry]) -> [ReportEntry] {
+    public static func ordered(_ entries: [BatchReportEntry]) -> [BatchReportEntry] {
         Severity.allCases.reversed().flatMap { severity in entries.filter { $0.severity == severity } }
     }
 }
