@@ -38,7 +38,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "FinanceModel", resources: [.copy("Data")], swiftSettings: swiftSettings),
-        .target(name: "Recognition", dependencies: ["Spreadsheet", "FinanceModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "Recognition", dependencies: ["Spreadsheet", "FinanceModel"], resources: [.copy("Data")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "Reconciliation", dependencies: ["FinanceModel"], swiftSettings: swiftSettings),
         .target(
             name: "EvaluationForms",
@@ -86,6 +89,17 @@ let package = Package(
         .testTarget(
             name: "BatchTests",
             dependencies: ["Pipeline", "TestSupport", "FinanceModel", "Spreadsheet", "XLSXFormat"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "budgetevalTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReconciliationTests", dependencies: ["Reconciliation", "FinanceModel"], exclude: ["Snapshots"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RecognitionTests",
+            dependencies: ["Recognition", "FinanceModel", "Spreadsheet", "TestSupport", "Pipeline"],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),

@@ -12,6 +12,9 @@ Without --known the exit status is 1 when anything failed. With --known (a TSV o
 `#` comments allowed) it is 1 only for a crash (killed by a signal), a timeout, or a failure that the
 list does not name, so CI stays meaningful. The last line is 'conformance: N passed, M failed'.
 `--parser libxml2` sets BUDGETEVAL_XLSX_PARSER=libxml2 so the libxml2 path is scored alone.
+`--differential` also converts every file with the libxml2 path only and requires byte-identical
+CSVs and the same exit status from both paths (the fast worksheet scanner against the parser of
+record); any difference counts as a hard failure.
 """
 import argparse
 import os
@@ -34,6 +37,40 @@ def load_known(path):
     return known
 
 
+def differential(opts, corpus, out):
+    """Converts xlsx/ and bad/ with both worksheet parsers; returns [(rel, problem)] where they differ."""
+    problems = []
+    for kind in ('xlsx', 'bad'):
+        folder = os.path.join(corpus, kind)
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            if opts.only and opts.only not in name:
+                continue
+            results = []
+            for parser in ('auto', 'libxml2'):
+                target = os.path.join(out, 'diff-' + parser)
+                shutil.rmtree(target, ignore_errors=True)
+                os.makedirs(target)
+                env = dict(os.environ, BUDGETEVAL_XLSX_PARSER=parser)
+                cmd = [opts.bin, 'convert', os.path.join(folder, name), '--all-sheets', target]
+                try:
+                    p = subprocess.run(cmd, capture_output=True, timeout=opts.timeout, env=env)
+                except subprocess.TimeoutExpired:
+                    results.append(('timeout', {}))
+                    continue
+                files = {}
+                for f in sorted(os.listdir(target)):
+                    with open(os.path.join(target, f), 'rb') as fh:
+                        files[f] = fh.read()
+                results.append((p.returncode, files))
+            if results[0] != results[1]:
+                problems.append((f'{kind}/{name}', 'fast worksheet scanner and libxml2 disagree '
+                                 f'(exit {results[0][0]} vs {results[1][0]}, {len(results[0][1])} vs '
+                                 f'{len(results[1][1])} CSV files or different bytes)'))
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--bin', required=True)
@@ -44,6 +81,8 @@ def main():
     ap.add_argument('--timeout', type=float, default=20.0)
     ap.add_argument('--parser', choices=['auto', 'libxml2'], default='auto')
     ap.add_argument('--only', help='substring filter on file names')
+    ap.add_argument('--differential', action='store_true',
+                    help='also convert with the libxml2 path and require identical output')
     opts = ap.parse_args()
 
     corpus = os.path.abspath(opts.corpus)
@@ -55,8 +94,10 @@ def main():
     if opts.parser == 'libxml2':
         env['BUDGETEVAL_XLSX_PARSER'] = 'libxml2'
 
-    hard = []          # crashes and timeouts: always fatal
+    hard = []          # crashes, timeouts, fast/libxml2 differences: always fatal
     refusals = {}      # bad/ files refused badly: rel -> problem
+    if opts.differential:
+        hard.extend(differential(opts, corpus, out))
     for kind in ('xlsx', 'csv', 'bad'):
         folder = os.path.join(corpus, kind)
         if not os.path.isdir(folder):

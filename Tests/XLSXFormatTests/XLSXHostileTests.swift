@@ -49,10 +49,16 @@ import Testing
         #expect(failure("cell_types.xlsx", limits: limits)?.reason == .inflatedTooLarge(limit: 1000))
     }
 
-    @Test func raisedCapsLetTheBombThroughAsData() {
+    @Test func ratioCapAppliesAboveTheFloor() {
         var limits = ReadLimits()
-        limits.maxCompressionRatio = 10_000
-        #expect(failure("hostile_zip_bomb.xlsx", limits: limits) == nil)
+        limits.ratioFloorBytes = 100
+        limits.maxCompressionRatio = 2
+        guard case .compressionRatioTooHigh? = failure("cell_types.xlsx", limits: limits)?.reason else {
+            Issue.record("expected compressionRatioTooHigh")
+            return
+        }
+        limits.maxCompressionRatio = 1000
+        #expect(failure("cell_types.xlsx", limits: limits) == nil)
     }
 
     @Test func truncatedZipIsCorrupt() {

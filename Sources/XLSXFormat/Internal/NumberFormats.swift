@@ -10,11 +10,11 @@ enum NumberFormatClass: Equatable {
 }
 
 /// The style of one `cellXfs` entry as far as the reader cares: its number format.
-struct CellFormat {
-    var code: String?
-    var kind: NumberFormatClass
+final class CellFormat: Sendable {
+    let code: String?
+    let kind: NumberFormatClass
     /// The style handed on with each cell (nil for General).
-    var style: CellStyle?
+    let style: CellStyle?
 
     static let general = CellFormat(code: nil, kind: .number, style: nil)
 

@@ -48,19 +48,21 @@ enum NumberText {
             significant = fracEnd - k
         }
         guard significant <= 15 else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(n + 1)
-        if intEnd > intStart {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[intStart..<intEnd]))
-        } else {
-            out.append(UInt8(ascii: "0"))
+        let isZero = intEnd == intStart && fracEnd == fracStart
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 2) { out in
+            var k = 0
+            if negative, !isZero { out[k] = UInt8(ascii: "-"); k += 1 }
+            if intEnd > intStart {
+                for j in intStart..<intEnd { out[k] = b[j]; k += 1 }
+            } else {
+                out[k] = UInt8(ascii: "0"); k += 1
+            }
+            if fracEnd > fracStart {
+                out[k] = UInt8(ascii: "."); k += 1
+                for j in fracStart..<fracEnd { out[k] = b[j]; k += 1 }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<k]), as: UTF8.self)
         }
-        if fracEnd > fracStart {
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[fracStart..<fracEnd]))
-        }
-        if negative, !(out.count == 1 && out[0] == UInt8(ascii: "0")) { out.insert(UInt8(ascii: "-"), at: 0) }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// strtod on a NUL-terminated copy (C locale: the process never calls setlocale).

@@ -43,6 +43,8 @@ struct RowAssembler {
     private var open = false
     private var cellCount = 0
     private var lastEmittedRow = -1
+    /// How many rows were handed on so far.
+    private(set) var emittedRows = 0
     /// True once a row came that was not after the previous one (a repeated `<row r="18">`).
     private(set) var outOfOrder = false
 
@@ -74,6 +76,7 @@ struct RowAssembler {
         if rowIndex <= lastEmittedRow { outOfOrder = true }
         lastEmittedRow = max(lastEmittedRow, rowIndex)
         if !Self.isSorted(cells) { cells.sort { $0.column < $1.column } }
+        emittedRows += 1
         try emit(Row(index: rowIndex, cells: cells))
         cells.removeAll(keepingCapacity: true)
     }

@@ -24,7 +24,28 @@ enum WorksheetReading {
     static func read(package: ZipPackage, part: String, context: CellContext, location: InputLocation,
                      parser: Parser = defaultParser,
                      emit: @escaping (Row) throws -> Void) throws -> XLSXReader.ParseResult {
-        let handler = WorksheetHandler(context: context, location: location, emit: emit)
+        var skip = 0
+        if parser == .automatic {
+            var scanner = WorksheetScanner(context: context, location: location, emit: emit)
+            let stream = try package.open(part)
+            defer { stream.close() }
+            switch try scanner.run(stream) {
+            case .finished(let merges, let dimension, let outOfOrder):
+                return XLSXReader.ParseResult(merges: merges, dimension: dimension, outOfOrder: outOfOrder,
+                                              scannerOnly: true)
+            case .unusual(let rowsEmitted):
+                skip = rowsEmitted
+            }
+        }
+        // libxml2 reads the part from the start; rows the scanner already delivered are not repeated.
+        var skipped = 0
+        let handler = WorksheetHandler(context: context, location: location) { row in
+            if skipped < skip {
+                skipped += 1
+                return
+            }
+            try emit(row)
+        }
         try XMLStreamParser.parse(try package.open(part), handler: handler)
         return XLSXReader.ParseResult(merges: handler.merges, dimension: handler.dimension,
                                       outOfOrder: handler.outOfOrder)

@@ -83,7 +83,12 @@ public final class XLSXReader {
         var merges: [CellRange]
         var dimension: String?
         var outOfOrder: Bool
+        /// True when the byte scanner read the whole part (no libxml2 fallback).
+        var scannerOnly = false
     }
+
+    /// Which worksheet parser to use (tests compare the two).
+    var parser = WorksheetReading.defaultParser
 
     private func sheetInfo(_ index: Int) throws -> SheetInfo {
         guard index >= 1, index <= sheets.count else {
@@ -101,7 +106,7 @@ public final class XLSXReader {
         let location = InputLocation(file: displayName, part: info.name)
         return try withoutActuallyEscaping(body) { body in
             try WorksheetReading.read(package: package, part: part, context: context, location: location,
-                                      emit: body)
+                                      parser: parser, emit: body)
         }
     }
 

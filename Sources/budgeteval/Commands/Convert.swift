@@ -1,22 +1,24 @@
 import ArgumentParser
+import CSVFormat
 import Foundation
 import Spreadsheet
 import XLSXFormat
 
 extension BudgetEval {
-    /// `budgeteval convert INPUT [OUTPUT]`: a workbook sheet (or every sheet) to UTF-8 CSV.
+    /// `budgeteval convert INPUT [OUTPUT]`: a workbook sheet (or every sheet), or a CSV, to UTF-8 CSV.
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "把 XLSX 工作表转换为 CSV / convert an XLSX sheet to CSV.",
+            abstract: "把 XLSX 工作表或 CSV 转换为 UTF-8 CSV / convert an XLSX sheet or a CSV to UTF-8 CSV.",
             discussion: """
             Writes the first sheet by default, `--sheet NAME|N` (N one-based) for another, or every sheet \
-            with `--all-sheets DIR` as DIR/<input file name>__<N>.csv (chart sheets write no file). Numbers \
-            come out as plain decimals, dates as ISO 8601, formulas as their cached values; cell text is \
-            never altered. Output files are replaced atomically; with --all-sheets an input is all or nothing.
+            with `--all-sheets DIR` as DIR/<input file name>__<N>.csv (chart sheets write no file; a CSV \
+            input writes __1.csv). Numbers come out as plain decimals, dates as ISO 8601, formulas as their \
+            cached values; cell text is never altered. Output files are replaced atomically; with \
+            --all-sheets an input is all or nothing.
             """
         )
 
-        @Argument(help: "输入文件 / input file (.xlsx, .xlsm).")
+        @Argument(help: "输入文件 / input file (.xlsx, .xlsm, .csv, .tsv, .txt).")
         var input: String
 
         @Argument(help: "输出 CSV 文件，`-` 或省略为标准输出 / output CSV file; `-` or absent for stdout.")
@@ -28,6 +30,10 @@ extension BudgetEval {
         @Option(name: .customLong("all-sheets"), help: "把每个工作表写入此文件夹 / write every sheet into this folder.")
         var allSheets: String?
 
+        @Option(name: .customLong("input-encoding"),
+                help: "CSV 输入编码（默认自动识别）/ CSV input encoding: utf-8, gbk/gb18030, utf-16, windows-1252.")
+        var inputEncoding: String?
+
         @OptionGroup var language: LanguageOptions
         @OptionGroup var readLimits: ReadLimitOptions
 
@@ -38,54 +44,96 @@ extension BudgetEval {
             if allSheets != nil, output != nil {
                 throw ValidationError("使用 --all-sheets 时不要再给出 OUTPUT / give no OUTPUT with --all-sheets.")
             }
+            if let target = output, target != "-", !target.lowercased().hasSuffix(".csv") {
+                throw ValidationError(
+                    "目前只能输出 CSV（文件名以 .csv 结尾，或 - 表示标准输出）/ only CSV output for now (a name ending in .csv, or -).")
+            }
+            _ = try csvOptions()
         }
 
         func run() throws {
-            let lang = language.lang
-            if InputFormat.detect(path: input) == .csv {
-                throw ValidationError(
-                    "CSV 输入尚未接入（等待 CSVFormat 合并）/ CSV input is not wired in yet (waits for CSVFormat).")
-            }
-            if let target = output, target != "-", InputFormat.detect(path: target) != .csv,
-               !target.lowercased().hasSuffix(".csv") {
-                throw ValidationError("目前只能输出 CSV（文件名以 .csv 结尾）/ only CSV output for now (name ending in .csv).")
-            }
-            try reportingErrors(lang) {
-                let reader = try XLSXReader(path: input, displayName: displayName(of: input), limits: readLimits.limits)
-                if let dir = allSheets {
-                    try convertAll(reader, into: dir)
-                } else {
-                    let index = try SheetSelection.resolve(sheet, in: reader, file: displayName(of: input))
-                    let out = try SheetExport.export(reader, sheet: index) { try CSVFileOutput(path: output ?? "-") }
-                    try out.finish()
+            try reportingErrors(language.lang) {
+                switch InputFormat.detect(path: input) {
+                case .csv: try convertCSV()
+                case .xlsx: try convertWorkbook()
                 }
+            }
+        }
+
+        private func csvOptions() throws -> CSVReadOptions {
+            guard let name = inputEncoding else { return CSVReadOptions() }
+            guard let encoding = TextEncoding(name: name) else {
+                throw ValidationError("不认识的编码“\(name)” / unknown encoding \"\(name)\".")
+            }
+            return CSVReadOptions(encoding: encoding)
+        }
+
+        /// CSV → CSV: the same fields with the same text, as UTF-8 with RFC 4180 quoting.
+        private func convertCSV() throws {
+            let name = displayName(of: input)
+            if let sheet, sheet != "1", sheet != name {
+                throw SpreadsheetError(.noSuchSheet(sheet), at: InputLocation(file: name))
+            }
+            var path = output ?? "-"
+            if let dir = allSheets {
+                try Self.prepareFolder(dir)
+                path = (dir as NSString).appendingPathComponent("\(name)__1.csv")
+            }
+            let out = try CSVTarget(path: path)
+            do {
+                try CSVReader.forEachRow(path: input, displayName: name, options: try csvOptions()) { fields in
+                    try out.write(row: fields)
+                }
+                try out.finish()
+            } catch {
+                out.cancel()
+                throw error
+            }
+        }
+
+        private func convertWorkbook() throws {
+            let name = displayName(of: input)
+            let reader = try XLSXReader(path: input, displayName: name, limits: readLimits.limits)
+            if let dir = allSheets {
+                try Self.prepareFolder(dir)
+                try convertAll(reader, into: dir)
+            } else {
+                let index = try SheetSelection.resolve(sheet, in: reader, file: name)
+                let out = try SheetExport.export(reader, sheet: index) { try CSVTarget(path: output ?? "-") }
+                try out.finish()
             }
         }
 
         /// Every worksheet to `DIR/<input>__<N>.csv`; nothing is renamed into place until all succeeded.
         private func convertAll(_ reader: XLSXReader, into dir: String) throws {
-            var isDir: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-                do {
-                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                } catch {
-                    throw SpreadsheetError(.ioFailure(detail: "\(error.localizedDescription)"), at: InputLocation(file: dir))
-                }
-            } else if !isDir.boolValue {
-                throw SpreadsheetError(.ioFailure(detail: "not a folder / 不是文件夹"), at: InputLocation(file: dir))
-            }
             let base = displayName(of: input)
-            var pending: [CSVFileOutput] = []
+            var pending: [CSVTarget] = []
             do {
                 for info in reader.sheets where info.kind == .worksheet {
                     let path = (dir as NSString).appendingPathComponent("\(base)__\(info.index).csv")
-                    pending.append(try SheetExport.export(reader, sheet: info.index) { try CSVFileOutput(path: path) })
+                    pending.append(try SheetExport.export(reader, sheet: info.index) { try CSVTarget(path: path) })
                 }
             } catch {
                 pending.forEach { $0.cancel() }
                 throw error
             }
             for out in pending { try out.finish() }
+        }
+
+        /// Creates the folder when missing; refuses a path that is a file.
+        @discardableResult
+        static func prepareFolder(_ dir: String) throws -> String {
+            var isDir: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+                do {
+                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                } catch {
+                    throw SpreadsheetError(.ioFailure(detail: error.localizedDescription), at: InputLocation(file: dir))
+                }
+            } else if !isDir.boolValue {
+                throw SpreadsheetError(.ioFailure(detail: "not a folder / 不是文件夹"), at: InputLocation(file: dir))
+            }
+            return dir
         }
     }
 }
@@ -103,13 +151,13 @@ enum SheetSelection {
     }
 }
 
-/// Streams one sheet into a CSV output, anchored at A1 (leading empty rows and columns kept).
+/// Streams one sheet into a CSV target, anchored at A1 (leading empty rows and columns kept).
 enum SheetExport {
     private struct RowsOutOfOrder: Error {}
 
-    /// Returns the output, written but not yet finished. A file that repeats a row is read whole
+    /// Returns the target, written but not yet finished. A file that repeats a row is read whole
     /// (combined and sorted) instead.
-    static func export(_ reader: XLSXReader, sheet: Int, makeOutput: () throws -> CSVFileOutput) throws -> CSVFileOutput {
+    static func export(_ reader: XLSXReader, sheet: Int, makeOutput: () throws -> CSVTarget) throws -> CSVTarget {
         var out = try makeOutput()
         var nextRow = 0
         do {
@@ -129,14 +177,12 @@ enum SheetExport {
         return out
     }
 
-    private static func write(_ row: Row, to out: CSVFileOutput, nextRow: inout Int) throws {
+    private static func write(_ row: Row, to out: CSVTarget, nextRow: inout Int) throws {
         while nextRow < row.index {
             try out.write(row: [])
             nextRow += 1
         }
-        var fields = [String](repeating: "", count: (row.cells.last?.column ?? -1) + 1)
-        for cell in row.cells { fields[cell.column] = cell.value.csvText }
-        try out.write(row: fields)
+        try out.write(cells: row.cells)
         nextRow = row.index + 1
     }
 }

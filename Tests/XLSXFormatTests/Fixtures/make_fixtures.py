@@ -237,6 +237,11 @@ def sparse_wide():
     write('sparse_wide.xlsx', standard([sheet(body)]))
 
 
+def second_sheet_bad():
+    write('second_sheet_bad.xlsx', standard([sheet('<row r="1"><c r="A1"><v>1</v></c></row>'),
+                                             sheet('<row r="1"><c r="A1" t="s"><v>7</v></c></row>')]))
+
+
 # ---------------------------------------------------------------- hostile inputs
 def hostile():
     xxe = (DECL.replace(' standalone="yes"', '') + '<!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
@@ -276,6 +281,6 @@ def hostile():
 if __name__ == '__main__':
     for make in (cell_types, date1904, strict_namespaces, prefixed_main, missing_references, odd_packaging,
                  merged_and_hidden, escapes_and_whitespace, repeated_row, macro_workbook, zip64_package,
-                 cjk_sheet_names, sparse_wide, hostile):
+                 cjk_sheet_names, sparse_wide, second_sheet_bad, hostile):
         make()
     print('fixtures written to', HERE)
