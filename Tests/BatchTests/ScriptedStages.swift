@@ -72,7 +72,8 @@ struct ScriptedStages: BatchStages {
             years += script.year.map { [$0] } ?? []
         }
         let department = loaded.isEmpty ? nil : Department(name: department, year: years.first)
-        return DepartmentLoad(department: department, files: loaded, problems: problems, findings: findings)
+        return DepartmentLoad(
+            department: department, files: loaded, problems: problems, entries: findings.map(BatchReportEntry.init))
     }
 
     func evaluate(_ department: Department) throws(FileProblem) -> DepartmentEvaluation {
@@ -84,11 +85,11 @@ struct ScriptedStages: BatchStages {
             grade: "优", forms: Workbook(sheets: [sheet]))
     }
 
-    func crosscheck(narrative: BatchInput, department: Department) -> Result<[Finding], FileProblem>? {
+    func crosscheck(narrative: BatchInput, department: Department) -> Result<[BatchReportEntry], FileProblem>? {
         let text = (try? String(contentsOf: narrative.url, encoding: .utf8)) ?? ""
         if text.contains("broken") { return .failure(Self.problem(narrative, "报告损坏")) }
-        return .success([Finding(
-            severity: .hint, rule: "report.checked", message: LocalizedText(zh: "已核对 \(narrative.name)", en: "checked"))])
+        return .success([BatchReportEntry(Finding(
+            severity: .hint, rule: "report.checked", message: LocalizedText(zh: "已核对 \(narrative.name)", en: "checked")))])
     }
 }
 

@@ -19,7 +19,7 @@ public protocol BatchStages: Sendable {
 
     /// Checks a narrative report (.docx/.txt/.md) against the department; nil when the pipeline has no
     /// crosscheck.
-    func crosscheck(narrative: BatchInput, department: Department) -> Result<[Finding], FileProblem>?
+    func crosscheck(narrative: BatchInput, department: Department) -> Result<[BatchReportEntry], FileProblem>?
 }
 
 /// What a loose file's title block says about it.
@@ -128,6 +128,7 @@ public enum FileRole: String, Sendable, Hashable, Codable, CaseIterable, Compara
         var roles: Set<FileRole> = []
         for info in tables {
             switch info.kind {
+            case .projectFunds where info.side == .budget: roles.insert(.budget)
             case .projectFunds, .projectIndicators, .projectForm: roles.insert(.projects)
             case .departmentFacts: roles.insert(.facts)
             default: roles.insert(info.side == .budget ? .budget : .finalAccounts)
@@ -166,14 +167,15 @@ public struct DepartmentLoad: Sendable {
     public var files: [DepartmentFile]
     /// Files that could not be read or recognised.
     public var problems: [FileProblem]
-    /// What recognition wants the user to know (a bare 预算数 read as 全年预算数).
-    public var findings: [Finding]
+    /// What reading and recognition want the user to know: a sheet not recognised (警告), a bare 预算数
+    /// read as 全年预算数 (提示).
+    public var entries: [BatchReportEntry]
 
-    public init(department: Department?, files: [DepartmentFile], problems: [FileProblem], findings: [Finding] = []) {
+    public init(department: Department?, files: [DepartmentFile], problems: [FileProblem], entries: [BatchReportEntry] = []) {
         self.department = department
         self.files = files
         self.problems = problems
-        self.findings = findings
+        self.entries = entries
     }
 }
 

@@ -58,7 +58,7 @@ struct DepartmentJob {
         result.preparedBy = Self.mostFrequent(loaded.files.compactMap(\.preparedBy)) ?? result.preparedBy
         let years = Set(loaded.files.flatMap(\.years)).sorted()
         result.year = loaded.department?.year ?? years.first
-        var entries = loaded.findings.map(BatchReportEntry.init)
+        var entries = loaded.entries
 
         func fail(_ reason: LocalizedText, _ extra: [BatchReportEntry] = []) -> (DepartmentResult, [BatchReportEntry], Workbook?) {
             result.status = .failed
@@ -110,7 +110,7 @@ struct DepartmentJob {
         result.grade = evaluation.grade
         for narrative in plan.narratives {
             switch stages.crosscheck(narrative: narrative, department: department) {
-            case .success(let findings)?: entries += findings.map(BatchReportEntry.init)
+            case .success(let found)?: entries += found
             case .failure(let problem)?:
                 return fail(LocalizedText(
                     zh: "自评报告无法读取：\(narrative.name)", en: "the narrative report cannot be read: \(narrative.name)"),
