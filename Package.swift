@@ -110,6 +110,11 @@ let package = Package(
             dependencies: ["XLSXFormat", "CSVFormat", "Spreadsheet", "TestSupport"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "BatchTests",
+            dependencies: ["Pipeline", "TestSupport", "FinanceModel", "Spreadsheet", "XLSXFormat"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "budgetevalTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReconciliationTests", dependencies: ["Reconciliation", "FinanceModel"], exclude: ["Snapshots"],

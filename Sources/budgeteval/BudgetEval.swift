@@ -21,6 +21,7 @@ struct BudgetEval: ParsableCommand {
             Check.self,
             Forms.self,
             Crosscheck.self,
+            Batch.self,
         ]
     )
 }
