@@ -69,7 +69,10 @@ final class RawDeflater {
 
 /// Deflates a stream of XML buffers on a second thread while the caller keeps generating rows, and
 /// writes the compressed bytes to a file. Buffers are swapped, never copied: the caller hands over a
-/// full buffer and gets an empty one back (three in all, so both sides rarely wait).
+/// full buffer and gets an empty one back, so filling one overlaps compressing the previous one.
+///
+/// `@unchecked Sendable`: the state both threads touch is guarded by `mutex`; the running CRC and
+/// lengths are the worker's alone until it signals `done`.
 final class DeflatePipeline: @unchecked Sendable {
     struct Buffer {
         var base: UnsafeMutablePointer<UInt8>

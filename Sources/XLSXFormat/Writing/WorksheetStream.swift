@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Spreadsheet
 
 /// One worksheet's XML (`xl/worksheets/sheetN.xml`) streamed row by row, deflated on a second
