@@ -31,6 +31,19 @@ import TestSupport
         #expect(sst.hasSuffix("<si><t>唯一49999</t></si></sst>"))
     }
 
+    @Test func rowsLargerThanTheBufferGrowIt() throws {
+        // One row of 40 formula cells with 30,000-character cached text: about 3.6 MB of XML in one
+        // row, more than three buffers, between two ordinary rows.
+        let long = String(repeating: "表", count: 30_000)
+        let big = Row(index: 1, cells: (0..<40).map { Cell(column: $0, value: .text(long), formula: "T(\"x\")") })
+        let rows = [Row(index: 0, cells: [Cell(column: 0, value: .text("前"))]), big,
+                    Row(index: 2, cells: [Cell(column: 0, value: .text("后"))])]
+        let sheet = try #require(try ZipEntries(path: try Samples.write(Samples.sheet(rows))).text("xl/worksheets/sheet1.xml"))
+        #expect(sheet.components(separatedBy: "<v>\(long)</v>").count - 1 == 40)
+        #expect(sheet.contains("<dimension ref=\"A1:AN3\"/>"))
+        #expect(sheet.contains("<row r=\"3\"><c r=\"A3\" t=\"s\"><v>1</v></c></row></sheetData>"))
+    }
+
     @Test func sharedStringsKeepCanonicallyEquivalentTextApart() throws {
         // "é" precomposed and decomposed are equal as Swift Strings but are different cell text.
         let rows = [Row(index: 0, cells: [Cell(column: 0, value: .text("caf\u{E9}")), Cell(column: 1, value: .text("cafe\u{301}")),
