@@ -43,11 +43,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## The whole suite: unit tests, interop with openpyxl/python-calamine, and the corpus when ../shared is there.
+## The whole suite: unit tests, interop with openpyxl/python-calamine, the hostile corpus through the binary,
+## and the conformance corpus when ../shared is there.
 test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory interop
+	$(MAKE) --no-print-directory hostile
 	$(MAKE) --no-print-directory conformance-check
 
 unit: deps
