@@ -70,6 +70,7 @@ struct WorksheetScanner {
         var length = 0
         var eof = false
         var first = true
+        var carried = 0  // bytes at the buffer's start already known to hold no '>'
         do {
             while !eof {
                 if capacity - length < (1 << 20) {
@@ -90,14 +91,21 @@ struct WorksheetScanner {
                     first = false
                 }
                 // Process up to the last '>' (everything before it is complete); keep the rest.
+                // The kept rest holds no '>', so only the new bytes are searched (a part with long runs
+                // without '>' was quadratic: 40 MB took 11 s); and a run longer than any string may be
+                // goes to libxml2, which streams it, instead of growing this buffer.
                 var safe = length
                 if !eof {
-                    while safe > start, buffer[safe - 1] != UInt8(ascii: ">") { safe -= 1 }
+                    let floor = max(start, carried)
+                    while safe > floor, buffer[safe - 1] != UInt8(ascii: ">") { safe -= 1 }
+                    if safe == floor { safe = start }
+                    if length - safe > maxStringBytes + (2 << 20) { throw Unusual() }
                 }
                 try scan(buffer, from: start, to: safe)
                 let rest = length - safe
                 if rest > 0 { memmove(buffer, buffer + safe, rest) }
                 length = rest
+                carried = rest
             }
             guard sawRoot, !inSheetData else { throw Unusual() }
             try assembler.endRow(emit: emit)

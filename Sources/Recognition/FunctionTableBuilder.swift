@@ -1,0 +1,107 @@
+import FinanceModel
+
+/// Reads tables by 功能分类: expenditure (合计 / 基本支出 / 项目支出) and income (合计 / by source).
+enum FunctionTableBuilder {
+    /// One row's code, name and whether it is a 合计 row.
+    struct RowHead {
+        var code: FunctionCode?
+        var name: String
+        var role: RowRole
+        var source: SourceLocation?
+    }
+
+    static func expense(_ t: TableContext) throws(RecognitionError) -> RecognizedTable {
+        try t.require("合计/基本支出/项目支出 金额列") { $0.amount != nil }
+        var rows: [ExpenseByFunctionRow] = []
+        var totals: [Int] = []
+        for r in t.layout.dataRows {
+            guard let head = rowHead(t, r) else { continue }
+            var row = ExpenseByFunctionRow(code: head.code, name: head.name, role: head.role, source: head.source)
+            for column in t.columns(where: { $0.amount != nil }) {
+                guard let (measure, amountColumn) = t.roles[column]?.amount,
+                      let figure = try t.grid.figure(r, column) else { continue }
+                switch measure {
+                case "total": set(&row.total, amountColumn, figure)
+                case "basicExpenditure": set(&row.basicExpenditure, amountColumn, figure)
+                case "projectExpenditure": set(&row.projectExpenditure, amountColumn, figure)
+                default: continue
+                }
+            }
+            if head.code == nil, head.role == .detail, row.total.isEmpty, row.basicExpenditure.isEmpty,
+               row.projectExpenditure.isEmpty { continue }
+            if head.role == .total { totals.append(r) }
+            rows.append(row)
+        }
+        let table = ExpenseByFunctionTable(info: t.info(), rows: rows)
+        return t.recognized(.expenseByFunction(table), totalRows: totals)
+    }
+
+    static func income(_ t: TableContext) throws(RecognitionError) -> RecognizedTable {
+        try t.require("本年收入合计/财政拨款收入 金额列") { $0.amount != nil }
+        var rows: [IncomeByFunctionRow] = []
+        var totals: [Int] = []
+        for r in t.layout.dataRows {
+            guard let head = rowHead(t, r) else { continue }
+            var row = IncomeByFunctionRow(code: head.code, name: head.name, role: head.role, source: head.source)
+            for column in t.columns(where: { $0.amount != nil }) {
+                guard let (measure, amountColumn) = t.roles[column]?.amount,
+                      let figure = try t.grid.figure(r, column) else { continue }
+                if measure == "total" {
+                    set(&row.total, amountColumn, figure)
+                } else if let source = IncomeSource(rawValue: measure) {
+                    var amounts = row.bySource[source] ?? .empty
+                    set(&amounts, amountColumn, figure)
+                    row.bySource[source] = amounts
+                }
+            }
+            if head.code == nil, head.role == .detail, row.total.isEmpty, row.bySource.isEmpty { continue }
+            if head.role == .total { totals.append(r) }
+            rows.append(row)
+        }
+        let table = IncomeByFunctionTable(info: t.info(), rows: rows)
+        return t.recognized(.incomeByFunction(table), totalRows: totals)
+    }
+
+    /// Code (joined or split 类 | 款 | 项), name and role of a data row; nil for a row with nothing to read.
+    static func rowHead(_ t: TableContext, _ r: Int) -> RowHead? {
+        let grid = t.grid
+        let nameColumn = t.column(.name)
+        var code: FunctionCode?
+        var codeText = ""
+        var codeColumn: Int?
+        if let joined = t.column(.code) {
+            codeColumn = joined
+            let parsed = CodeReading.joined(grid.text(r, joined), as: FunctionCode.self)
+            code = parsed.code
+            codeText = parsed.rest
+        } else if let classColumn = t.column(.codeClass) {
+            codeColumn = classColumn
+            let parts = [t.column(.codeClass), t.column(.codeSection), t.column(.codeItem)].map { c in
+                c.map { grid.text(r, $0) } ?? ""
+            }
+            code = CodeReading.split(parts, as: FunctionCode.self)
+            if code == nil { codeText = parts.joined() }
+        }
+        var name = nameColumn.map { grid.text(r, $0) } ?? ""
+        if codeColumn == nil, !name.isEmpty {
+            // No code column: "2011301 行政运行" or "2011301行政运行" in the name cell.
+            let parsed = CodeReading.joined(name, as: FunctionCode.self)
+            if let found = parsed.code, !parsed.rest.isEmpty {
+                code = found
+                name = parsed.rest
+            }
+        }
+        if name.isEmpty { name = codeText }
+        if name.isEmpty, code == nil { name = grid.texts(ofRow: r).first?.text ?? "" }
+        guard code != nil || !name.isEmpty else { return nil }
+        let role: RowRole = code == nil && t.vocabulary.isTotalLabel(name) ? .total : .detail
+        let sourceColumn = nameColumn.flatMap { grid.text(r, $0).isEmpty ? nil : $0 } ?? codeColumn
+            ?? grid.texts(ofRow: r).first?.column ?? 0
+        return RowHead(code: code, name: name, role: role, source: grid.location(r, sourceColumn))
+    }
+
+    /// Sets an amount once: a second column of the same role does not overwrite the first.
+    static func set(_ amounts: inout Amounts, _ column: AmountColumn, _ figure: Figure) {
+        if amounts[column] == nil { amounts[column] = figure }
+    }
+}
