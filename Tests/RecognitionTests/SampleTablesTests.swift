@@ -210,3 +210,31 @@ import Testing
         #expect(f.facts.priorYearCarryover == nil)
     }
 }
+
+/// Kinds come from titles and headers: renaming the sheets and deleting the table codes changes nothing.
+@Suite struct NeverByNumberTests {
+    @Test(arguments: ["2020年部门决算.xlsx", "2020年部门预算.xlsx", "2020年项目绩效.xlsx"])
+    func kindsSurviveRenamedSheetsWithoutTableCodes(_ file: String) throws {
+        let input = try InputLoader.load(path: Samples.path(Samples.seed, file))
+        var expected: [TableKind] = []
+        var stripped: [TableKind] = []
+        for (index, sheet) in input.sheets.enumerated() {
+            expected += try TableRecognizer.recognize(sheet: sheet, file: "x.xlsx", isCSV: false).map(\.kind)
+            var anonymous = sheet
+            anonymous.name = "Sheet\(index + 1)"
+            anonymous.rows = sheet.rows.map { row in
+                var copy = row
+                copy.cells = row.cells.filter { cell in
+                    guard case .text(let t) = cell.value else { return true }
+                    return !(t.hasSuffix("表") && t.contains { $0.isASCII && $0.isNumber })
+                }
+                return copy
+            }
+            let tables = try TableRecognizer.recognize(sheet: anonymous, file: "x.xlsx", isCSV: false)
+            #expect(tables.allSatisfy { $0.info.tableCode == nil })
+            stripped += tables.map(\.kind)
+        }
+        #expect(stripped == expected)
+        #expect(!expected.isEmpty)
+    }
+}
