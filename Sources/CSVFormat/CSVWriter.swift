@@ -100,6 +100,46 @@ public final class CSVWriter {
         try writeUnguarded(row)
     }
 
+    /// Writes one sheet row from column A: each cell's `CellValue.csvText` in its column and empty
+    /// fields in the gaps, exactly as `write(row:)` writes those texts, but straight from the cells'
+    /// UTF-8 bytes (no array of field strings). `cells` must be sorted by column, as `Row.cells` is;
+    /// the formula guard, when on, applies to text cells only, as in `write(values:)`.
+    public func write(cells: [Cell]) throws(SpreadsheetError) {
+        try checkOpen()
+        let width = (cells.last?.column ?? -1) + 1
+        if width == 1, cells[0].value.csvText.isEmpty {
+            buffer.append(contentsOf: [0x22, 0x22])  // as `write(row: [""])`: a lone empty field reads back
+        } else {
+            var column = 0
+            for cell in cells {
+                while column < cell.column {
+                    if column > 0 { buffer.append(options.delimiter) }
+                    column += 1
+                }
+                if column > 0 { buffer.append(options.delimiter) }
+                column += 1
+                switch cell.value {
+                case .empty: break
+                case .text(let s):
+                    if options.guardFormulas, Self.needsFormulaGuard(s) { appendField("'" + s) } else { appendField(s) }
+                case .number(let s), .error(let s): appendField(s)
+                case .boolean(let b): appendField(b ? "TRUE" : "FALSE")
+                case .date(let d): appendField(d.iso8601)
+                }
+            }
+        }
+        buffer.append(contentsOf: lineEnding)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func checkOpen() throws(SpreadsheetError) {
+        guard !closed else {
+            throw SpreadsheetError(.other(zh: "写入已结束或已取消的 CSV 文件（程序错误）。请报告此问题。",
+                                          en: "write after the CSV writer finished or was cancelled (a bug). Please report it."),
+                                   at: InputLocation(file: path))
+        }
+    }
+
     private func writeUnguarded(_ row: [String]) throws(SpreadsheetError) {
         guard !closed else {
             throw SpreadsheetError(.other(zh: "写入已结束或已取消的 CSV 文件（程序错误）。请报告此问题。",

@@ -2,6 +2,7 @@ import CSVFormat
 import FinanceModel
 import Foundation
 import Recognition
+import Reconciliation
 import Spreadsheet
 import XLSXFormat
 
@@ -179,23 +180,7 @@ public enum TableListing {
     }
 }
 
-/// JSON string literals, escaped by hand so key order stays as documented.
+/// JSON string literals for the hand-ordered inspect document (shared with the reconciler's JSON).
 enum JSONString {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { OrderedJSON.quoted(s) }
 }

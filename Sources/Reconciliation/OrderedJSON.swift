@@ -58,6 +58,13 @@ public indirect enum OrderedJSON: Hashable, Sendable {
         }
     }
 
+    /// `text` as a JSON string literal, quotes included (control characters as `\uXXXX`).
+    public static func quoted(_ text: String) -> String {
+        var out = ""
+        quote(text, into: &out)
+        return out
+    }
+
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
