@@ -74,7 +74,7 @@ public struct PipelineStages: BatchStages {
         return DepartmentLoad(department: department, files: described, problems: problems, entries: findings)
     }
 
-    public func evaluate(_ department: Department) throws(FileProblem) -> DepartmentEvaluation {
+    public func evaluate(_ department: Department, loaded: DepartmentLoad) throws(FileProblem) -> DepartmentEvaluation {
         let comparison = Reconciler.reconcile(department)
         return DepartmentEvaluation(
             findings: comparison.findings, budgetExecutionRate: comparison.totalRow?.executionRate,
