@@ -65,7 +65,8 @@ public final class CSVWriter {
         } else {
             toStdout = false
             let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
-            var template = Array("\(folder).\(fileName(of: path)).tmp-XXXXXX".utf8CString)
+            StaleTemporaryFiles.remove(in: folder.isEmpty ? "." : folder, target: fileName(of: path))
+            var template = Array("\(folder).\(fileName(of: path)).tmp-\(getpid())-XXXXXX".utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else {
                 throw SpreadsheetError(.cannotOpen(detail: systemErrorText(errno)), at: location)

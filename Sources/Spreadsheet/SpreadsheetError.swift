@@ -87,6 +87,8 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case invalidCellReference(String)
         /// A shared-string index that the table does not have.
         case sharedStringOutOfRange(index: Int, count: Int)
+        /// A cell style index (`s="…"`) beyond the styles part's `cellXfs`.
+        case styleOutOfRange(index: Int, count: Int)
         /// A string longer than allowed.
         case stringTooLong(limit: Int)
         /// Text that is not valid in its declared encoding.
@@ -141,7 +143,8 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
             return ("压缩比 \(ratio):1 超过上限 \(limit):1，疑似压缩炸弹，已拒绝。如确属正常文件，请用 --max-compression-ratio 提高上限。",
                     "compression ratio \(ratio):1 exceeds the cap of \(limit):1 (a possible zip bomb). Raise it with --max-compression-ratio if the file is genuine.")
         case .tooManyEntries(let count, let limit):
-            return ("压缩包内有 \(count) 个条目，超过上限 \(limit)，已拒绝。", "the package holds \(count) entries, over the cap of \(limit).")
+            return ("压缩包内有 \(count) 个条目，超过上限 \(limit)，已拒绝。如确属正常文件，请用 --max-entries 提高上限。",
+                    "the package holds \(count) entries, over the cap of \(limit). Raise it with --max-entries if the file is genuine.")
         case .tooManyCells(let limit):
             return ("单元格数量超过上限 \(limit)，已停止读取。如确属正常大表，请用 --max-cells 提高上限。",
                     "the sheet exceeds the cap of \(limit) cells. Raise it with --max-cells if the sheet is genuine.")
@@ -151,8 +154,12 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .sharedStringOutOfRange(let i, let n):
             return ("共享字符串序号 \(i) 超出范围（共 \(n) 个）。文件已损坏，请用 Excel/WPS 重新保存。",
                     "shared-string index \(i) is out of range (\(n) strings). The file is damaged; save it again in Excel/WPS.")
+        case .styleOutOfRange(let i, let n):
+            return ("单元格样式序号 \(i) 超出范围（样式表共 \(n) 个）。文件已损坏，请用 Excel/WPS 重新保存。",
+                    "cell style index \(i) is out of range (\(n) styles). The file is damaged; save it again in Excel/WPS.")
         case .stringTooLong(let limit):
-            return ("文本长度超过上限 \(limit) 字节。", "a string exceeds the cap of \(limit) bytes.")
+            return ("文本长度超过上限 \(limit) 字节。如确属正常内容，请用 --max-string-bytes 提高上限。",
+                    "a string exceeds the cap of \(limit) bytes. Raise it with --max-string-bytes if the text is genuine.")
         case .invalidEncoding(let d):
             return ("文本编码无效（\(d)）。请用 --input-encoding 指定编码，或另存为 UTF-8。",
                     "invalid text encoding (\(d)). Name the encoding with --input-encoding or save as UTF-8.")

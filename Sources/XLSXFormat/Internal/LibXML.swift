@@ -50,6 +50,8 @@ class XMLEventHandler {
     private(set) var failure: (any Error)?
     /// The part being parsed, for error locations.
     var location: InputLocation
+    /// Open elements; libxml2's push parser does not cap nesting itself, so `XMLStreamParser` does.
+    fileprivate var depth = 0
 
     init(location: InputLocation) { self.location = location }
 
@@ -76,6 +78,8 @@ class XMLEventHandler {
 /// `XML_PARSE_HUGE`. Any DOCTYPE stops the parse with `.xmlDoctype`.
 enum XMLStreamParser {
     static let chunkSize = 1 << 20
+    /// Deepest element nesting accepted (libxml2's own default for its pull parser; real parts nest < 12).
+    static let maxDepth = 256
 
     static func parse(_ stream: ZipEntryStream, handler: XMLEventHandler) throws {
         try parse(handler: handler) { buffer in try stream.read(into: buffer) }
@@ -102,12 +106,22 @@ enum XMLStreamParser {
             guard let ctx, let localname else { return }
             let h = Unmanaged<XMLEventHandler>.fromOpaque(ctx).takeUnretainedValue()
             guard h.failure == nil else { return }
+            h.depth += 1
+            if h.depth > XMLStreamParser.maxDepth {
+                var location = h.location
+                location.position = .byte(h.byteOffset)
+                h.fail(SpreadsheetError(.malformedXML(detail: "XML 元素嵌套超过 \(XMLStreamParser.maxDepth) 层 / "
+                                                      + "elements nested deeper than \(XMLStreamParser.maxDepth)"),
+                                        at: location))
+                return
+            }
             h.startElement(XMLName(bytes: localname), XMLAttributes(base: attributes, count: Int(count)))
         }
         sax.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }
             let h = Unmanaged<XMLEventHandler>.fromOpaque(ctx).takeUnretainedValue()
             guard h.failure == nil else { return }
+            h.depth -= 1
             h.endElement(XMLName(bytes: localname))
         }
         let text: charactersSAXFunc = { ctx, bytes, length in

@@ -26,14 +26,20 @@ final class ZipPackage {
         }
         archive = za
         let count = zip_get_num_entries(za, 0)
+        // From here on `deinit` discards the archive when the initializer throws (Swift runs it once
+        // every stored property is set), so these paths must not call zip_discard themselves.
         guard count >= 0, count <= Int64(limits.maxEntries) else {
-            zip_discard(za)
             throw SpreadsheetError(.tooManyEntries(count: Int(count), limit: limits.maxEntries),
                                    at: InputLocation(file: displayName))
         }
         names.reserveCapacity(Int(count))
         for i in 0..<UInt64(count) {
             let name = zip_get_name(za, i, zip_flags_t(ZIP_FL_ENC_GUESS)).map { String(cString: $0) } ?? ""
+            if name.replacingBackslashes().split(separator: "/").contains("..") {
+                throw SpreadsheetError(.corruptZip(detail: "条目名“\(name)”含 ../，不是合法的 Excel 部件 / "
+                                                   + "the entry name \"\(name)\" climbs out with ../, which no Excel part does"),
+                                       at: InputLocation(file: displayName))
+            }
             names.append(name)
             let key = Self.normalize(name)
             if index[key] == nil { index[key] = i }
@@ -66,7 +72,8 @@ final class ZipPackage {
         guard zip_stat_index(archive, i, 0, &st) == 0 else {
             throw SpreadsheetError(.corruptZip(detail: lastError()), at: location)
         }
-        let size = st.valid & zip_uint64_t(ZIP_STAT_SIZE) != 0 ? Int64(clamping: st.size) : 0
+        let sizeKnown = st.valid & zip_uint64_t(ZIP_STAT_SIZE) != 0
+        let size = sizeKnown ? Int64(clamping: st.size) : 0
         let compressed = st.valid & zip_uint64_t(ZIP_STAT_COMP_SIZE) != 0 ? Int64(clamping: st.comp_size) : 0
         try checkRatio(inflated: size, compressed: compressed, at: location)
         if size > limits.maxInflatedBytes - inflatedTotal {
@@ -75,7 +82,8 @@ final class ZipPackage {
         guard let file = zip_fopen_index(archive, i, 0) else {
             throw SpreadsheetError(.corruptZip(detail: lastError()), at: location)
         }
-        return ZipEntryStream(package: self, file: file, location: location, compressedSize: compressed)
+        return ZipEntryStream(package: self, file: file, location: location, compressedSize: compressed,
+                              declaredSize: sizeKnown ? size : nil)
     }
 
     /// Reads a whole (small) part into memory: workbook, relationships, styles.
@@ -127,11 +135,16 @@ final class ZipEntryStream {
     private var file: OpaquePointer?
     let location: InputLocation
     private let compressedSize: Int64
+    /// The inflated size the directory declares; libzip inflates past it when it lies (a zip bomb
+    /// declaring 1 KB), so the stream stops there itself.
+    private let declaredSize: Int64?
     /// Bytes delivered so far (the position used in error messages).
     private(set) var offset: Int64 = 0
 
-    fileprivate init(package: ZipPackage, file: OpaquePointer, location: InputLocation, compressedSize: Int64) {
+    fileprivate init(package: ZipPackage, file: OpaquePointer, location: InputLocation, compressedSize: Int64,
+                     declaredSize: Int64?) {
         self.package = package
+        self.declaredSize = declaredSize
         self.file = file
         self.location = location
         self.compressedSize = compressedSize
@@ -150,6 +163,12 @@ final class ZipEntryStream {
                                                      position: .byte(Int(offset))))
         }
         offset += n
+        if let declaredSize, offset > declaredSize {
+            throw SpreadsheetError(.corruptZip(detail: "条目解压后超过其声明的 \(declaredSize) 字节（疑似压缩炸弹）/ "
+                                               + "the entry inflates past its declared \(declaredSize) bytes (a possible zip bomb)"),
+                                   at: InputLocation(file: location.file, part: location.part,
+                                                     position: .byte(Int(declaredSize))))
+        }
         try package.countInflated(Int(n), at: location)
         try package.checkRatio(inflated: offset, compressed: compressedSize, at: location)
         return Int(n)

@@ -75,7 +75,7 @@ struct RowAssembler {
         guard !cells.isEmpty else { return }
         if rowIndex <= lastEmittedRow { outOfOrder = true }
         lastEmittedRow = max(lastEmittedRow, rowIndex)
-        if !Self.isSorted(cells) { cells.sort { $0.column < $1.column } }
+        if !Self.isSorted(cells) { cells = Self.sortedLastWins(cells) }
         emittedRows += 1
         try emit(Row(index: rowIndex, cells: cells))
         cells.removeAll(keepingCapacity: true)
@@ -107,7 +107,14 @@ struct RowAssembler {
         if cellCount > context.limits.maxCells {
             throw SpreadsheetError(.tooManyCells(limit: context.limits.maxCells), at: location)
         }
-        let format = style >= 0 && style < context.formats.count ? context.formats[style] : CellFormat.general
+        let format: CellFormat
+        if style >= 0 && style < context.formats.count {
+            format = context.formats[style]
+        } else if context.formats.isEmpty || style == 0 {
+            format = .general  // no styles part (or no cellXfs): every cell is General, as Excel reads it
+        } else {
+            throw SpreadsheetError(.styleOutOfRange(index: style, count: context.formats.count), at: cellLocation(column))
+        }
         let cellValue = try decode(type: type, value: value, hasValue: hasValue, inlineText: inlineText,
                                    format: format, column: column)
         if case .empty = cellValue, formula == nil { return }
@@ -205,6 +212,18 @@ struct RowAssembler {
         guard letters > 0, digits > 0, row >= 1, row <= CellAddress.maxRows, col >= 1,
               col <= CellAddress.maxColumns else { return nil }
         return (row - 1, col - 1)
+    }
+
+    /// Cells by column, one per column: a damaged row naming a column twice keeps the later cell,
+    /// as `XLSXReader.combine` and calamine do (found by FuzzXLSXParts).
+    static func sortedLastWins(_ cells: [Cell]) -> [Cell] {
+        let order = cells.indices.sorted { (cells[$0].column, $0) < (cells[$1].column, $1) }
+        var out: [Cell] = []
+        out.reserveCapacity(cells.count)
+        for i in order {
+            if let last = out.last, last.column == cells[i].column { out[out.count - 1] = cells[i] } else { out.append(cells[i]) }
+        }
+        return out
     }
 
     private static func isSorted(_ cells: [Cell]) -> Bool {

@@ -63,13 +63,14 @@ struct WorksheetScanner {
     }
 
     /// Scans the whole part; SpreadsheetErrors (bad references, caps) propagate as they are.
-    mutating func run(_ stream: ZipEntryStream) throws -> Outcome {
+    mutating func run(read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> Outcome {
         var capacity = 2 << 20
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
         var length = 0
         var eof = false
         var first = true
+        var carried = 0  // bytes at the buffer's start already known to hold no '>'
         do {
             while !eof {
                 if capacity - length < (1 << 20) {
@@ -79,8 +80,8 @@ struct WorksheetScanner {
                     buffer = bigger
                     capacity *= 2
                 }
-                let n = try stream.read(into: UnsafeMutableRawBufferPointer(start: buffer + length,
-                                                                            count: min(1 << 20, capacity - length)))
+                let n = try read(UnsafeMutableRawBufferPointer(start: buffer + length,
+                                                               count: min(1 << 20, capacity - length)))
                 length += n
                 eof = n == 0
                 var start = 0
@@ -90,14 +91,21 @@ struct WorksheetScanner {
                     first = false
                 }
                 // Process up to the last '>' (everything before it is complete); keep the rest.
+                // The kept rest holds no '>', so only the new bytes are searched (a part with long runs
+                // without '>' was quadratic: 40 MB took 11 s); and a run longer than any string may be
+                // goes to libxml2, which streams it, instead of growing this buffer.
                 var safe = length
                 if !eof {
-                    while safe > start, buffer[safe - 1] != UInt8(ascii: ">") { safe -= 1 }
+                    let floor = max(start, carried)
+                    while safe > floor, buffer[safe - 1] != UInt8(ascii: ">") { safe -= 1 }
+                    if safe == floor { safe = start }
+                    if length - safe > maxStringBytes + (2 << 20) { throw Unusual() }
                 }
                 try scan(buffer, from: start, to: safe)
                 let rest = length - safe
                 if rest > 0 { memmove(buffer, buffer + safe, rest) }
                 length = rest
+                carried = rest
             }
             guard sawRoot, !inSheetData else { throw Unusual() }
             try assembler.endRow(emit: emit)
@@ -174,10 +182,13 @@ struct WorksheetScanner {
         // Name, with an optional prefix.
         let nameStart = i
         var colon = -1
-        while i < end {
-            let ch = b[i]
-            if ch == UInt8(ascii: ":") { colon = i } else if !Self.isNameByte(ch) { break }
-            i += 1
+        Self.byteClass.withUnsafeBufferPointer { table in
+            while i < end {
+                let k = table[Int(b[i])]
+                if k == 0 { break }
+                if k == 2 { colon = i }
+                i += 1
+            }
         }
         guard i < end, i > nameStart else { throw Unusual() }
         let localStart = colon >= 0 ? colon + 1 : nameStart
@@ -219,11 +230,9 @@ struct WorksheetScanner {
             let quote = b[i]
             i += 1
             let vStart = i
-            while i < end, b[i] != quote {
-                if b[i] == UInt8(ascii: "&") || b[i] == UInt8(ascii: "<") { throw Unusual() }
-                i += 1
-            }
-            guard i < end else { throw Unusual() }
+            guard let q = memchr(b + i, Int32(quote), end - i) else { throw Unusual() }
+            i = b.distance(to: q.assumingMemoryBound(to: UInt8.self))
+            for k in vStart..<i where b[k] == UInt8(ascii: "&") || b[k] == UInt8(ascii: "<") { throw Unusual() }
             attributes.record(aLocal, UnsafeBufferPointer(start: b + vStart, count: i - vStart),
                               namespaced: aColon >= 0)
             i += 1
@@ -276,11 +285,17 @@ struct WorksheetScanner {
         }
     }
 
-    private static func isNameByte(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+    /// Byte classes: 1 a name byte, 2 a colon, 0 anything else.
+    private static let byteClass: [UInt8] = (0..<256).map { v in
+        let c = UInt8(v)
+        if c == UInt8(ascii: ":") { return 2 }
+        let name = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
             || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
             || c == UInt8(ascii: ".")
+        return name ? 1 : 0
     }
+
+    @inline(__always) private static func isNameByte(_ c: UInt8) -> Bool { byteClass.withUnsafeBufferPointer { $0[Int(c)] == 1 } }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
 

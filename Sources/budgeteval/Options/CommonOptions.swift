@@ -21,11 +21,19 @@ struct ReadLimitOptions: ParsableArguments {
     @Option(name: .long, help: "单表单元格数上限 / cap on cells per sheet (default 100,000,000).")
     var maxCells: Int?
 
+    @Option(name: .long, help: "压缩包条目数上限 / cap on zip entries (default 10,000).")
+    var maxEntries: Int?
+
+    @Option(name: .long, help: "单个文本字节数上限 / cap on one string's UTF-8 bytes (default 1 MiB).")
+    var maxStringBytes: Int?
+
     var limits: ReadLimits {
         var l = ReadLimits()
         if let maxInflatedBytes { l.maxInflatedBytes = maxInflatedBytes }
         if let maxCompressionRatio { l.maxCompressionRatio = maxCompressionRatio }
         if let maxCells { l.maxCells = maxCells }
+        if let maxEntries { l.maxEntries = maxEntries }
+        if let maxStringBytes { l.maxStringBytes = maxStringBytes }
         return l
     }
 }

@@ -1,0 +1,74 @@
+/// libFuzzer target: one package part at a time. The first byte picks the part, the rest is its XML:
+///
+/// 0 sharedStrings · 1 styles · 2 relationships (+ target resolution) · 3 workbook ·
+/// 4 worksheet (plain) · 5 worksheet against three shared strings and a styles part with date,
+/// duration and number formats · 6 styles part, then a worksheet using it (split at the first NUL).
+import FuzzSupport
+@_spi(PartParsing) import XLSXFormat
+import Spreadsheet
+
+let limits = ReadLimits(maxCells: 200_000, maxStringBytes: 1 << 20)
+let strings = ["a", " 文本 ", "_x000D_"]
+let styles = Array("""
+    <?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+    <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="[h]:mm"/></numFmts>\
+    <cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="4"/></cellXfs>\
+    </styleSheet>
+    """.utf8)
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzXLSXParts(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    guard size > 0 else { return 0 }
+    let selector = data[0] % 7
+    let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    do {
+        switch selector {
+        case 0:
+            for s in try XLSXPartParsing.sharedStrings(bytes, limits: limits) where s.utf8.count > limits.maxStringBytes * 4 {
+                fuzzFinding("string of \(s.utf8.count) bytes passed the cap")
+            }
+        case 1:
+            _ = try XLSXPartParsing.styles(bytes)
+        case 2:
+            for r in try XLSXPartParsing.relationships(bytes) {
+                let resolved = XLSXPartParsing.resolve(r.target, from: "xl/workbook.xml")
+                if resolved.hasPrefix("/") || resolved.split(separator: "/").contains("..") {
+                    fuzzFinding("target \(r.target) resolved to \(resolved)")
+                }
+            }
+        case 3:
+            _ = try XLSXPartParsing.workbook(bytes)
+        case 4:
+            try XLSXPartParsing.worksheet(bytes, limits: limits) { check($0) }
+        case 5:
+            try XLSXPartParsing.worksheet(bytes, sharedStrings: strings, stylesPart: styles, limits: limits) { check($0) }
+        default:
+            let split = bytes.firstIndex(of: 0) ?? bytes.count
+            let stylesPart = Array(bytes[..<split])
+            let sheet = split < bytes.count ? Array(bytes[(split + 1)...]) : []
+            try XLSXPartParsing.worksheet(sheet, sharedStrings: strings, stylesPart: stylesPart, date1904: true,
+                                          limits: limits) { check($0) }
+        }
+    } catch let error as SpreadsheetError {
+        if error.message(.zh).isEmpty { fuzzFinding("empty message") }
+    } catch {
+        fuzzFinding("non-SpreadsheetError thrown: \(error)")
+    }
+    return 0
+}
+
+/// Rows and cells stay inside the sheet and in column order.
+func check(_ row: Row) {
+    if row.index < 0 || row.index >= CellAddress.maxRows { fuzzFinding("row \(row.index)") }
+    var last = -1
+    for cell in row.cells {
+        if cell.column <= last || cell.column >= CellAddress.maxColumns { fuzzFinding("column \(cell.column) after \(last)") }
+        last = cell.column
+    }
+}
+
+/// The process entry (see `runFuzzer`).
+@_cdecl("FuzzXLSXParts_main")
+public func FuzzXLSXPartsMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv) { data, size in fuzzXLSXParts(data, size) }
+}

@@ -1,0 +1,25 @@
+import Glibc
+
+/// Temporary files left by CSV writers that were killed mid-write (`.out.csv.tmp-<pid>-XXXXXX`).
+///
+/// A killed process cannot remove its own temporary file; the next `CSVWriter` for the same target
+/// removes those whose process `<pid>` no longer exists, so a concurrent writer's file is never touched.
+/// The corresponding C functions are `opendir`, `readdir`, `kill(pid, 0)` and `unlink`.
+enum StaleTemporaryFiles {
+    /// Removes `folder/.<target>.tmp-<pid>-*` for every dead `<pid>`; `folder` ends without `/` or is `.`.
+    static func remove(in folder: String, target: String) {
+        let dir = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
+        guard let stream = opendir(dir) else { return }
+        defer { closedir(stream) }
+        let prefix = ".\(target).tmp-"
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix) else { continue }
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(dir)/\(name)") }
+        }
+    }
+}

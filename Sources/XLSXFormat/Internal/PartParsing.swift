@@ -1,0 +1,68 @@
+public import Spreadsheet
+
+/// Single-part entry points (单个部件解析) for fuzzing and hostile-input tests: each parses one package
+/// part held in memory with the same handlers the reader uses, and throws the same `SpreadsheetError`s.
+///
+/// Public only under `@_spi(PartParsing)`, so the fuzz package (a separate SwiftPM package that
+/// cannot see `internal` or `package` symbols) can reach the parsers without a zip around each part.
+/// Not part of the supported API.
+@_spi(PartParsing)
+public enum XLSXPartParsing {
+    /// `xl/sharedStrings.xml`: the strings, rich-text runs joined, phonetic runs left out.
+    public static func sharedStrings(_ bytes: [UInt8], limits: ReadLimits = ReadLimits()) throws -> [String] {
+        let handler = SharedStringsHandler(location: location("xl/sharedStrings.xml"),
+                                           maxStringBytes: limits.maxStringBytes, maxStrings: limits.maxCells)
+        try XMLStreamParser.parse(bytes: bytes, handler: handler)
+        return handler.strings
+    }
+
+    /// `xl/styles.xml`: one number-format code (nil for General) per `cellXfs` entry.
+    public static func styles(_ bytes: [UInt8]) throws -> [String?] {
+        let handler = StylesHandler(location: location("xl/styles.xml"))
+        try XMLStreamParser.parse(bytes: bytes, handler: handler)
+        return handler.formats.map(\.code)
+    }
+
+    /// A `.rels` part: (Id, Type, Target, external) per relationship.
+    public static func relationships(_ bytes: [UInt8]) throws -> [(id: String, type: String, target: String, external: Bool)] {
+        let handler = RelationshipsHandler(location: location("xl/_rels/workbook.xml.rels"))
+        try XMLStreamParser.parse(bytes: bytes, handler: handler)
+        return handler.relationships.map { ($0.id, $0.type, $0.target, $0.external) }
+    }
+
+    /// `xl/workbook.xml`: sheet names in order and the date system.
+    public static func workbook(_ bytes: [UInt8]) throws -> (sheets: [String], date1904: Bool) {
+        let handler = WorkbookHandler(location: location("xl/workbook.xml"))
+        try XMLStreamParser.parse(bytes: bytes, handler: handler)
+        return (handler.sheets.map(\.name), handler.date1904)
+    }
+
+    /// A worksheet part, decoded against the given shared strings and styles part; calls `body` per row.
+    /// Returns the merged ranges.
+    @discardableResult
+    public static func worksheet(_ bytes: [UInt8], sharedStrings: [String] = [], stylesPart: [UInt8]? = nil,
+                                 date1904: Bool = false, limits: ReadLimits = ReadLimits(),
+                                 _ body: (Row) throws -> Void = { _ in }) throws -> [CellRange] {
+        var formats: [CellFormat] = []
+        if let stylesPart {
+            let handler = StylesHandler(location: location("xl/styles.xml"))
+            try XMLStreamParser.parse(bytes: stylesPart, handler: handler)
+            formats = handler.formats
+        }
+        let context = CellContext(sharedStrings: sharedStrings, formats: formats, date1904: date1904, limits: limits)
+        return try withoutActuallyEscaping(body) { body in
+            let handler = WorksheetHandler(context: context, location: location("Sheet1"), emit: body)
+            try XMLStreamParser.parse(bytes: bytes, handler: handler)
+            return handler.merges
+        }
+    }
+
+    /// Resolves a relationship target against its source part, as the reader does.
+    public static func resolve(_ target: String, from base: String) -> String {
+        PartName.resolve(target, from: base)
+    }
+
+    private static func location(_ part: String) -> InputLocation {
+        InputLocation(file: "fuzz.xlsx", part: part)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Glibc
+import TestSupport
+import Testing
+
+/// `convert` killed with SIGKILL in the middle of writing: the previous output is intact, no partial
+/// `out.csv` ever appears. The killed process cannot remove its temporary file: it stays as the hidden
+/// `.out.csv.tmp-<pid>-XXXXXX` beside the target (never mistaken for output), and the next write to
+/// the same target removes it once its process is gone.
+@Suite struct KilledWriteTests {
+    @Test func killedConvertLeavesThePreviousFile() throws {
+        let bin = try #require(Fault.binary, "budgeteval is not built beside the tests")
+        let dir = try Fixtures.temporaryDirectory("budgeteval-fault")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let book = try MinimalWorkbook.rows(150_000).write(to: dir, name: "in.xlsx")
+        let outDir = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
+        let out = outDir.appendingPathComponent("out.csv")
+        try Data("previous\r\n".utf8).write(to: out)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: bin)
+        process.arguments = ["convert", book, out.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the temporary file has received data, then kill.
+        var temporary: String?
+        while process.isRunning, temporary == nil {
+            temporary = Fault.contents(outDir).first { name in
+                guard name.hasPrefix(".out.csv.tmp-") else { return false }
+                let size = (try? FileManager.default.attributesOfItem(atPath: outDir.appendingPathComponent(name).path)[.size]) as? Int
+                return (size ?? 0) > 0
+            }
+            if temporary == nil { usleep(1_000) }
+        }
+        let killedMidWrite = process.isRunning && temporary != nil
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try #require(killedMidWrite, "convert finished before it could be killed; make the input bigger")
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        #expect(try String(contentsOf: out, encoding: .utf8) == "previous\r\n")
+        let left = Fault.contents(outDir)
+        #expect(left.filter { !$0.hasPrefix(".") } == ["out.csv"])
+        #expect(left.filter { $0.hasPrefix(".") }.allSatisfy { $0.hasPrefix(".out.csv.tmp-") })
+
+        // The next successful write replaces the file and clears the dead process's temporary file.
+        let small = try MinimalWorkbook.rows(3).write(to: dir, name: "small.xlsx")
+        let again = try Fault.run(bin, ["convert", small, out.path])
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        #expect(try String(contentsOf: out, encoding: .utf8) == String(repeating: "行 row text,1.25\r\n", count: 3))
+        #expect(Fault.contents(outDir) == ["out.csv"])
+    }
+}
