@@ -67,7 +67,7 @@ conformance: deps venv
 conformance-check: deps venv
 	@if [ ! -d "$(SHARED)/corpus" ]; then echo "conformance: $(SHARED)/corpus not found, skipped"; exit 0; fi; \
 	$(PY) scripts/conformance.py --bin $(BIN) --corpus $(SHARED)/corpus --out $(OUT)/conformance \
-	  --known scripts/conformance-known-failures.tsv
+	  --known scripts/conformance-known-failures.tsv --differential
 
 demo: build
 	@bash scripts/demo.sh $(BIN) $(OUT)/demo

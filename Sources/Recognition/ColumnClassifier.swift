@@ -112,7 +112,7 @@ struct ColumnAssignment {
             if let key = vocabulary.key(in: "projectFunds", exactly: last) {
                 return ColumnRole(key)
             }
-            if vocabulary.key(in: "structure", exactly: last) == "name" { return ColumnRole("subjectName") }
+            if vocabulary.key(in: "structure", exactly: last) == "name" { return .subjectName }
         }
         guard let key = vocabulary.key(in: "structure", exactly: last) else { return nil }
         switch key {

@@ -14,12 +14,13 @@ enum FunctionTableBuilder {
         try t.require("合计/基本支出/项目支出 金额列") { $0.amount != nil }
         var rows: [ExpenseByFunctionRow] = []
         var totals: [Int] = []
+        let amounts = t.amountColumns
+        let heads = HeadColumns(t)
         for r in t.layout.dataRows {
-            guard let head = rowHead(t, r) else { continue }
+            guard let head = rowHead(t, r, heads) else { continue }
             var row = ExpenseByFunctionRow(code: head.code, name: head.name, role: head.role, source: head.source)
-            for column in t.columns(where: { $0.amount != nil }) {
-                guard let (measure, amountColumn) = t.roles[column]?.amount,
-                      let figure = try t.grid.figure(r, column) else { continue }
+            for (column, measure, amountColumn) in amounts {
+                guard let figure = try t.grid.figure(r, column) else { continue }
                 switch measure {
                 case "total": set(&row.total, amountColumn, figure)
                 case "basicExpenditure": set(&row.basicExpenditure, amountColumn, figure)
@@ -40,12 +41,13 @@ enum FunctionTableBuilder {
         try t.require("本年收入合计/财政拨款收入 金额列") { $0.amount != nil }
         var rows: [IncomeByFunctionRow] = []
         var totals: [Int] = []
+        let amounts = t.amountColumns
+        let heads = HeadColumns(t)
         for r in t.layout.dataRows {
-            guard let head = rowHead(t, r) else { continue }
+            guard let head = rowHead(t, r, heads) else { continue }
             var row = IncomeByFunctionRow(code: head.code, name: head.name, role: head.role, source: head.source)
-            for column in t.columns(where: { $0.amount != nil }) {
-                guard let (measure, amountColumn) = t.roles[column]?.amount,
-                      let figure = try t.grid.figure(r, column) else { continue }
+            for (column, measure, amountColumn) in amounts {
+                guard let figure = try t.grid.figure(r, column) else { continue }
                 if measure == "total" {
                     set(&row.total, amountColumn, figure)
                 } else if let source = IncomeSource(rawValue: measure) {
@@ -62,21 +64,33 @@ enum FunctionTableBuilder {
         return t.recognized(.incomeByFunction(table), totalRows: totals)
     }
 
+    /// The columns a row's code and name are read from, looked up once per table.
+    struct HeadColumns {
+        var name, code, codeClass, codeSection, codeItem: Int?
+        init(_ t: TableContext) {
+            name = t.column(.name)
+            code = t.column(.code)
+            codeClass = t.column(.codeClass)
+            codeSection = t.column(.codeSection)
+            codeItem = t.column(.codeItem)
+        }
+    }
+
     /// Code (joined or split 类 | 款 | 项), name and role of a data row; nil for a row with nothing to read.
-    static func rowHead(_ t: TableContext, _ r: Int) -> RowHead? {
+    static func rowHead(_ t: TableContext, _ r: Int, _ columns: HeadColumns) -> RowHead? {
         let grid = t.grid
-        let nameColumn = t.column(.name)
+        let nameColumn = columns.name
         var code: FunctionCode?
         var codeText = ""
         var codeColumn: Int?
-        if let joined = t.column(.code) {
+        if let joined = columns.code {
             codeColumn = joined
             let parsed = CodeReading.joined(grid.text(r, joined), as: FunctionCode.self)
             code = parsed.code
             codeText = parsed.rest
-        } else if let classColumn = t.column(.codeClass) {
+        } else if let classColumn = columns.codeClass {
             codeColumn = classColumn
-            let parts = [t.column(.codeClass), t.column(.codeSection), t.column(.codeItem)].map { c in
+            let parts = [columns.codeClass, columns.codeSection, columns.codeItem].map { c in
                 c.map { grid.text(r, $0) } ?? ""
             }
             code = CodeReading.split(parts, as: FunctionCode.self)

@@ -65,6 +65,13 @@ struct HeaderLayout {
         buildPaths(grid)
         let range = dataRange ?? dataStart...max(dataStart, grid.rowCount - 1)
         var footnoteStarted = false
+        var minColumn = Int.max, maxColumn = -1
+        for row in headerRows {
+            for (column, _) in grid.texts(ofRow: row) {
+                minColumn = min(minColumn, column)
+                maxColumn = max(maxColumn, column)
+            }
+        }
         for row in range where row < grid.rowCount {
             let texts = grid.texts(ofRow: row)
             guard let first = texts.first else { continue }
@@ -73,15 +80,16 @@ struct HeaderLayout {
                 footnotes.append(contentsOf: texts.map(\.text))
                 continue
             }
-            if Self.isColumnNumberRow(grid, row) {
+            if Self.isColumnNumberRow(texts) {
                 columnNumberRows.insert(row)
                 continue
             }
             dataRows.append(row)
+            minColumn = min(minColumn, first.column)
+            maxColumn = max(maxColumn, texts.last?.column ?? first.column)
         }
-        let used = (headerRows.lowerBound...(dataRows.last ?? end)).flatMap { grid.texts(ofRow: $0).map(\.column) }
-        firstColumn = used.min() ?? 0
-        lastColumn = used.max() ?? 0
+        firstColumn = minColumn == Int.max ? 0 : minColumn
+        lastColumn = max(0, maxColumn)
     }
 
     /// A row below the header start belongs to the header when a merged header cell reaches into it,
@@ -109,10 +117,12 @@ struct HeaderLayout {
 
     /// A row that numbers the columns: its first text is 栏次, or it holds only small integers and 栏次.
     static func isColumnNumberRow(_ grid: Grid, _ row: Int) -> Bool {
-        let texts = grid.texts(ofRow: row)
-        guard let first = texts.first else { return false }
-        return Vocabulary.normalise(first.text) == "栏次"
-            || texts.contains { Vocabulary.normalise($0.text) == "栏次" }
+        isColumnNumberRow(grid.texts(ofRow: row))
+    }
+
+    static func isColumnNumberRow(_ texts: [(column: Int, text: String)]) -> Bool {
+        // Cheap test first: data rows are read through here too.
+        texts.contains { $0.text.contains("栏") && Vocabulary.normalise($0.text) == "栏次" }
     }
 
     /// Whether a cell holds a number (a number cell, or text that parses as one).

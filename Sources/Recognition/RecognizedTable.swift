@@ -22,6 +22,8 @@ public struct ColumnRole: RawRepresentable, Hashable, Sendable, Comparable, Cust
     public static let lineNumber = ColumnRole("lineNumber")
     public static let serial = ColumnRole("serial")
     public static let remark = ColumnRole("remark")
+    /// 科目名称 beside 项目名称 in a project list.
+    public static let subjectName = ColumnRole("subjectName")
     /// Last year's figures, changes and ratios: shown, not read.
     public static let comparison = ColumnRole("comparison")
 

@@ -84,6 +84,14 @@ struct TableContext {
         }
     }
 
+    /// Every amount column with its measure and amount column, left to right (computed once per table,
+    /// not per row).
+    var amountColumns: [(column: Int, measure: String, amount: AmountColumn)] {
+        roles.keys.sorted().compactMap { column in
+            roles[column]?.amount.map { (column, $0.measure, $0.column) }
+        }
+    }
+
     /// Throws `missingColumns` when none of the columns has a role passing `filter`.
     func require(_ what: String, _ filter: (ColumnRole) -> Bool) throws(RecognitionError) {
         guard !columns(where: filter).isEmpty else {

@@ -8,6 +8,8 @@ public struct Vocabulary: Sendable {
     /// Group name (`amountColumns`, `measures`, …) → key → normalised wordings.
     let groups: [String: [String: [String]]]
     let footnotePrefixes: [String]
+    /// First characters of the footnote prefixes, to skip most rows cheaply.
+    let footnoteInitials: Set<Character>
     let totalLabels: Set<String>
 
     /// The vocabulary shipped with the module.
@@ -38,7 +40,8 @@ public struct Vocabulary: Sendable {
             groups[name] = entries
         }
         self.groups = groups
-        footnotePrefixes = ((root["footnotePrefixes"] as? [String]) ?? []).map(Vocabulary.normalise)
+        footnotePrefixes = ((root["footnotePrefixes"] as? [String]) ?? []).map { Vocabulary.normalise($0, keepNumbering: true) }
+        footnoteInitials = Set(footnotePrefixes.compactMap(\.first))
         totalLabels = Set(((root["totalLabels"] as? [String]) ?? []).map(Vocabulary.normalise))
     }
 
@@ -93,6 +96,7 @@ public struct Vocabulary: Sendable {
 
     /// Whether a row's first text starts a footnote (注：…).
     func isFootnote(_ text: String) -> Bool {
+        guard let first = text.first(where: { !$0.isWhitespace }), footnoteInitials.contains(first) else { return false }
         let n = Vocabulary.normalise(text, keepNumbering: true)
         return footnotePrefixes.contains { n.hasPrefix($0) }
     }
@@ -116,6 +120,10 @@ public struct Vocabulary: Sendable {
         return stripNumbering(out)
     }
 
+    static let numerals: Set<Character> = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    ]
+
     /// Drops "一、", "1、", "1.", "(一)", "(1)", "其中:" from the front.
     static func stripNumbering(_ s: String) -> String {
         var rest = Substring(s)
@@ -124,17 +132,15 @@ public struct Vocabulary: Sendable {
             changed = false
             if rest.hasPrefix("其中:") { rest = rest.dropFirst(3); changed = true; continue }
             if rest.hasPrefix("其中") && rest.count > 2 { rest = rest.dropFirst(2); changed = true; continue }
-            let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "0", "1", "2",
-                                            "3", "4", "5", "6", "7", "8", "9"]
             if rest.first == "(" {
-                let inner = rest.dropFirst().prefix { numerals.contains($0) }
+                let inner = rest.dropFirst().prefix { Self.numerals.contains($0) }
                 if !inner.isEmpty, rest.dropFirst(1 + inner.count).first == ")" {
                     rest = rest.dropFirst(2 + inner.count)
                     changed = true
                     continue
                 }
             }
-            let lead = rest.prefix { numerals.contains($0) }
+            let lead = rest.prefix { Self.numerals.contains($0) }
             if !lead.isEmpty, let sep = rest.dropFirst(lead.count).first, sep == "、" || sep == "." || sep == "," {
                 let after = rest.dropFirst(lead.count + 1)
                 // "1.5" is a number, not numbering.

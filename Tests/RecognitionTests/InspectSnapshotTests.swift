@@ -46,3 +46,18 @@ import TestSupport
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
 }
+
+/// The human-readable listing without --json.
+@Suite struct InspectTextTests {
+    @Test func textListsTablesColumnsAndNotes() throws {
+        let report = try InspectReport(path: Samples.path(Samples.seed, "2020年三公经费.csv"))
+        let zh = report.text(.zh)
+        #expect(zh.hasPrefix("2020年三公经费.csv (csv)\n编码: gb18030\n分隔符: ,\n1. 2020年三公经费.csv: A1:L7\n"))
+        #expect(zh.contains("1. threePublic [both] 财政拨款“三公”经费支出决算表 (A1:L6，单位：万元)\n"))
+        #expect(zh.contains("   编制单位 益阳市资阳区商务局；年度 2020；表号 公开07表；表头行 3–5；数据行 1\n"))
+        #expect(zh.contains("   L   reception.actual ← 决算数/公务接待费\n"))
+        #expect(zh.contains("   说明：决算表中的“预算数”未注明年初或全年"))
+        let en = report.text(.en)
+        #expect(en.contains("prepared by 益阳市资阳区商务局; year 2020; table code 公开07表; header rows 3–5; data rows 1"))
+    }
+}

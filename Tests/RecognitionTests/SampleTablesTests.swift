@@ -210,3 +210,37 @@ import Testing
         #expect(f.facts.priorYearCarryover == nil)
     }
 }
+
+/// Kinds come from titles and headers: renaming the sheets and deleting the table codes changes nothing.
+@Suite struct NeverByNumberTests {
+    @Test(arguments: [
+        (Samples.seed, "2020年部门决算.xlsx"), (Samples.seed, "2020年部门预算.xlsx"), (Samples.seed, "2020年项目绩效.xlsx"),
+        (Samples.second, "2020年决算.xlsx"), (Samples.second, "2020年预算.xlsx"), (Samples.second, "2020年项目绩效.xlsx"),
+    ])
+    func kindsSurviveRenamedSheetsWithoutTableCodes(_ department: String, _ file: String) throws {
+        let input = try InputLoader.load(path: Samples.path(department, file))
+        var expected: [TableKind] = []
+        var stripped: [TableKind] = []
+        for (index, sheet) in input.sheets.enumerated() {
+            expected += try TableRecognizer.recognize(sheet: sheet, file: "x.xlsx", isCSV: false).map(\.kind)
+            var anonymous = sheet
+            anonymous.name = "Sheet\(index + 1)"
+            anonymous.rows = sheet.rows.map { row in
+                var copy = row
+                copy.cells = row.cells.filter { cell in
+                    guard case .text(let t) = cell.value else { return true }
+                    // 公开05表, 财决01表, 表2: short, with ASCII digits, starting or ending with 表.
+                    let isCode = t.count <= 8 && (t.hasSuffix("表") || t.hasPrefix("表"))
+                        && t.contains { $0.isASCII && $0.isNumber }
+                    return !isCode
+                }
+                return copy
+            }
+            let tables = try TableRecognizer.recognize(sheet: anonymous, file: "x.xlsx", isCSV: false)
+            #expect(tables.allSatisfy { $0.info.tableCode == nil })
+            stripped += tables.map(\.kind)
+        }
+        #expect(stripped == expected)
+        #expect(!expected.isEmpty)
+    }
+}

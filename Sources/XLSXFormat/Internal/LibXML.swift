@@ -38,7 +38,7 @@ struct XMLAttributes {
     func string(_ name: StaticString, namespaced: Bool? = nil) -> String? {
         withValue(name, namespaced: namespaced) { raw in
             let s = String(decoding: raw, as: UTF8.self)
-            return s.contains("&#38;") ? s.replacingAll("&#38;", with: "&") : s
+            return s.contains("&#38;") ? s.replacing("&#38;", with: "&") : s
         }
     }
 }
@@ -213,36 +213,9 @@ private func strayProlog(_ b: UnsafeRawBufferPointer) -> Range<Int>? {
 }
 
 extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-
     func trimmingTrailingNewlines() -> String {
         var s = self
         while s.last == "\n" || s.last == "\r" { s.removeLast() }
         return s
-    }
-}
-
-extension Substring {
-    /// Plain substring search, without Foundation.
-    func range(of target: String) -> Range<Index>? {
-        let t = Array(target.utf8)
-        guard !t.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].utf8.starts(with: t) {
-                return i..<self.utf8.index(i, offsetBy: t.count)
-            }
-            i = index(after: i)
-        }
-        return nil
     }
 }

@@ -125,7 +125,7 @@ struct WorksheetScanner {
             while j + 1 < n, !(b[j] == UInt8(ascii: "?") && b[j + 1] == UInt8(ascii: ">")) { j += 1 }
             guard j + 1 < n else { throw Unusual() }
             let decl = String(decoding: UnsafeBufferPointer(start: b + i, count: j - i), as: UTF8.self).lowercased()
-            if let r = decl[...].range(of: "encoding") {
+            if let r = decl.firstRange(of: "encoding") {
                 let rest = String(decl[r.upperBound...].filter { !" =\"'".contains($0) })
                 guard rest.hasPrefix("utf-8") || rest.hasPrefix("utf8") else { throw Unusual() }
             }
@@ -173,6 +173,30 @@ struct WorksheetScanner {
 
     /// Parses the tag starting at `lt`; returns the index after its '>'.
     private mutating func tag(_ b: UnsafeMutablePointer<UInt8>, _ lt: Int, _ end: Int) throws -> Int {
+        // The three tags of every unprefixed cell, `<v>`, `</v>` and `</c>`, without the general machinery.
+        if inCell, !inInline, mainPrefix?.isEmpty == true, lt + 3 < end {
+            let c1 = b[lt + 1]
+            if c1 == UInt8(ascii: "v"), b[lt + 2] == UInt8(ascii: ">") {
+                capture = .value
+                hasValue = true
+                value.removeAll(keepingCapacity: true)
+                return lt + 3
+            }
+            if c1 == UInt8(ascii: "/"), b[lt + 3] == UInt8(ascii: ">") {
+                switch b[lt + 2] {
+                case UInt8(ascii: "v"), UInt8(ascii: "f"):
+                    capture = .none
+                    return lt + 4
+                case UInt8(ascii: "c"):
+                    inCell = false
+                    guard capture == .none else { throw Unusual() }
+                    try finishCell()
+                    return lt + 4
+                default:
+                    break
+                }
+            }
+        }
         var i = lt + 1
         guard i < end else { throw Unusual() }
         let c = b[i]

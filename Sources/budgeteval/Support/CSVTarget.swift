@@ -22,7 +22,7 @@ final class CSVTarget {
                 throw SpreadsheetError(.ioFailure(detail: String(cString: strerror(errno))), at: InputLocation(file: "stdout"))
             }
             close(fd)
-            let temp = String(cString: template)
+            let temp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
             relay = temp
             writer = try CSVWriter(path: temp)
         } else {
