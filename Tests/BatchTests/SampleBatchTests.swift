@@ -26,6 +26,17 @@ import Testing
         for file in try fm.contentsOfDirectory(atPath: samples.appendingPathComponent(seed).path) {
             try copy(seed, file, to: "\(seed)/\(file)")
         }
+        // The seed's narrative report, cross-checked against its tables.
+        let reports = Fixtures.repositoryRoot().appendingPathComponent("Tests/ReportCheckTests/Fixtures")
+        try fm.copyItem(
+            at: reports.appendingPathComponent("seed-report.txt"),
+            to: input.appendingPathComponent("\(seed)/自评报告.txt"))
+        // The county's tables with a narrative report cut off mid-zip.
+        for file in try fm.contentsOfDirectory(atPath: samples.appendingPathComponent(county).path) {
+            try copy(county, file, to: "报告损坏部门/\(file)")
+        }
+        let docx = try Data(contentsOf: reports.appendingPathComponent("seed-report.docx"))
+        try docx.prefix(docx.count / 2).write(to: input.appendingPathComponent("报告损坏部门/自评报告.docx"))
         // A broken one: budget fine, final accounts truncated mid-zip, the GBK 三公 CSV beside them.
         try copy(seed, "2020年部门预算.xlsx", to: "损坏部门/2020年部门预算.xlsx")
         try copy(seed, "2020年三公经费.csv", to: "损坏部门/2020年三公经费.csv")
@@ -62,17 +73,18 @@ import Testing
         let summary = try Self.run(input, output, jobs: 2)
         let byName = Dictionary(uniqueKeysWithValues: summary.departments.map { ($0.department, $0) })
 
-        #expect(summary.departments.map(\.department) == ["损坏部门", Self.county, Self.seed, "缺决算部门", "跨年部门"])
+        #expect(summary.departments.map(\.department) == ["报告损坏部门", "损坏部门", Self.county, Self.seed, "缺决算部门", "跨年部门"])
         let seed = try #require(byName[Self.seed])
         #expect(seed.status == .ok)
         #expect(seed.preparedBy == Self.seed && seed.year == 2020)
         #expect(seed.budgetExecutionRate != nil)
-        #expect(seed.errors > 0, "the seed keeps its deliberate 总计 difference (12,972,400 vs 12,972,300 元)")
+        #expect(seed.errors > 0, "the seed keeps its deliberate 28.71 / 28.87 project conflict")
         let roles = Dictionary(uniqueKeysWithValues: seed.files.map { ($0.name, $0.roles) })
         #expect(roles["2020年部门预算.xlsx"]?.contains(.budget) == true)
         #expect(roles["2020年部门决算.xlsx"] == [.finalAccounts])
         #expect(roles["2020年三公经费.csv"] == [.finalAccounts])
         #expect(roles["部门基本情况.xlsx"] == [.facts])
+        #expect(roles["自评报告.txt"] == [.narrative])
 
         let county = try #require(byName[Self.county])
         #expect(county.status == .ok)
@@ -102,7 +114,15 @@ import Testing
         let seedReport = try String(contentsOf: output.appendingPathComponent("\(Self.seed)/检查报告.txt"), encoding: .utf8)
         #expect(seedReport.contains("分组：文件夹“\(Self.seed)”"))
         #expect(seedReport.contains("  2020年部门决算.xlsx: 决算"))
-        #expect(seedReport.contains("2020年部门决算.xlsx › Z01 收入支出决算总表(财决01表) › "))
+        #expect(seedReport.contains("\n自评报告.txt:"))
+        #expect(seedReport.contains("[report.table]"))
+
+        let badReport = try #require(byName["报告损坏部门"])
+        #expect(badReport.status == .failed)
+        #expect(badReport.reason?.zh == "自评报告无法读取：自评报告.docx")
+        let badText = try String(contentsOf: output.appendingPathComponent("报告损坏部门/检查报告.txt"), encoding: .utf8)
+        #expect(badText.contains("\n自评报告.docx"))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("报告损坏部门/自评表.xlsx").path))
     }
 
     @Test func jobsDoNotChangeABit() throws {
@@ -115,7 +135,8 @@ import Testing
         let four = try TestFolder.contents(root.appendingPathComponent("four"))
         #expect(one.keys.sorted() == four.keys.sorted())
         #expect(one.keys.contains("汇总.xlsx") && one.keys.contains("汇总.json"))
-        #expect(one.keys.filter { $0.hasSuffix("/检查报告.txt") }.count == 5)
+        #expect(one.keys.filter { $0.hasSuffix("/检查报告.txt") }.count == 6)
+        #expect(one.keys.filter { $0.hasSuffix("/自评表.xlsx") }.count == 2)
         for (name, bytes) in one { #expect(four[name] == bytes, "\(name) differs between --jobs 1 and --jobs 4") }
     }
 }

@@ -76,7 +76,7 @@ struct ScriptedStages: BatchStages {
             department: department, files: loaded, problems: problems, entries: findings.map(BatchReportEntry.init))
     }
 
-    func evaluate(_ department: Department) throws(FileProblem) -> DepartmentEvaluation {
+    func evaluate(_ department: Department, loaded: DepartmentLoad) throws(FileProblem) -> DepartmentEvaluation {
         var sheet = Sheet(name: "部门整体支出绩效自评表")
         sheet.set(CellAddress(row: 0, column: 0), .text(department.name))
         sheet.set(CellAddress(row: 1, column: 0), .number("92.5"))

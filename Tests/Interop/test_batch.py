@@ -19,7 +19,7 @@ def run_batch(ctx, out, *extra):
     if not inp.exists():
         shutil.copytree(ctx.root / "Samples", inp)
     done = subprocess.run([ctx.bin, "batch", str(inp), "-o", str(out), *extra], capture_output=True, text=True)
-    # The seed keeps its deliberate 总计 difference, an 错误: exit 3.
+    # The seed keeps its deliberate inconsistencies (错误 findings): exit 3.
     assert done.returncode == 3, done.stdout + done.stderr
     return json.loads((out / "汇总.json").read_text(encoding="utf-8"))
 

@@ -54,6 +54,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/汇总.xlsx"))
     }
 
+    @Test func formsAreExactlyWhatTheFormsCommandWrites() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let department = "益阳市资阳区商务局"
+        let input = try input(dir, department: department)
+        let out = dir.appendingPathComponent("out").path
+        _ = try run(["batch", input.path, "-o", out, "--quiet"])
+        let folder = input.appendingPathComponent(department)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .map { folder.appendingPathComponent($0).path }
+        let single = dir.appendingPathComponent("forms.xlsx").path
+        _ = try run(["forms"] + files + ["--output", single])
+        let batchBytes = try Data(contentsOf: URL(fileURLWithPath: out + "/\(department)/自评表.xlsx"))
+        #expect(batchBytes == (try Data(contentsOf: URL(fileURLWithPath: single))))
+    }
+
     @Test func errorFindingsExitThreeAndJSONGoesToStdout() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -14,8 +14,9 @@ public protocol BatchStages: Sendable {
     /// Reads and recognises a department's data files; per-file errors are collected, not thrown.
     func load(files: [BatchInput], department: String) -> DepartmentLoad
 
-    /// Reconciles and scores a loaded department and lays out its 自评表.
-    func evaluate(_ department: Department) throws(FileProblem) -> DepartmentEvaluation
+    /// Reconciles and scores a loaded department and lays out its 自评表. Called only once the department
+    /// passed batch's checks (readable files, one year, budget and final accounts present).
+    func evaluate(_ department: Department, loaded: DepartmentLoad) throws(FileProblem) -> DepartmentEvaluation
 
     /// Checks a narrative report (.docx/.txt/.md) against the department; nil when the pipeline has no
     /// crosscheck.
@@ -170,12 +171,19 @@ public struct DepartmentLoad: Sendable {
     /// What reading and recognition want the user to know: a sheet not recognised (警告), a bare 预算数
     /// read as 全年预算数 (提示).
     public var entries: [BatchReportEntry]
+    /// The evaluation, when the pipeline computes it in the same pass as loading (as `forms` does), so
+    /// `evaluate` need not read the files again.
+    public var prepared: DepartmentEvaluation?
 
-    public init(department: Department?, files: [DepartmentFile], problems: [FileProblem], entries: [BatchReportEntry] = []) {
+    public init(
+        department: Department?, files: [DepartmentFile], problems: [FileProblem], entries: [BatchReportEntry] = [],
+        prepared: DepartmentEvaluation? = nil
+    ) {
         self.department = department
         self.files = files
         self.problems = problems
         self.entries = entries
+        self.prepared = prepared
     }
 }
 

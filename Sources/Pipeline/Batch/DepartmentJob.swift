@@ -99,7 +99,7 @@ struct DepartmentJob {
         }
         let evaluation: DepartmentEvaluation
         do {
-            evaluation = try stages.evaluate(department)
+            evaluation = try stages.evaluate(department, loaded: loaded)
         } catch {
             return fail(LocalizedText(zh: "无法评分：\(error.detail.zh)", en: "cannot score: \(error.detail.en)"),
                         [BatchReportEntry(error)])

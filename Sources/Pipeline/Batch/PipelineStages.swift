@@ -1,25 +1,35 @@
+public import EvaluationForms
 public import FinanceModel
-public import Foundation
+import Foundation
 import Recognition
 import Reconciliation
+import ReportCheck
 import Spreadsheet
-import XLSXFormat
+public import XLSXFormat
 
 /// The real batch stages: the same Pipeline calls the single-department commands make.
 ///
-/// - load: `DepartmentLoader.loadFile` per file (reader by content, then recognition of every sheet),
-///   then `DepartmentAssembler`; an unreadable file is a problem, a sheet that is not recognised a 警告.
-/// - evaluate: `Reconciler.reconcile`; 预算完成率 is the reconciled expenditure total's rate. Scoring and
-///   the 自评表 wait for the forms pipeline (EvaluationForms is not merged yet): total score, grade and
-///   forms are nil, and the department's report says the forms were not written.
-/// - crosscheck: nil until the crosscheck pipeline is merged.
+/// - load: `FormsPipeline.run` — the `forms` command's own pipeline (readers by content, recognition,
+///   reconciliation, scoring, the 自评表 workbook) — in one pass; each file's tables give its roles. An
+///   unreadable file is a problem that fails the department; a sheet that is not recognised is a 警告.
+/// - evaluate: hands on what `load` computed: the findings of reconciliation and scoring, 预算完成率 (the
+///   department form's 年度资金总额 执行率, else the reconciled expenditure total's), 总分, 等级 and the
+///   workbook `forms` writes.
+/// - crosscheck: `ReportCrosscheck.check` against the department's tables, as `crosscheck` does.
 public struct PipelineStages: BatchStages {
+    public var profile: ScoringProfile
     public var limits: ReadLimits
 
-    /// `profilePath` must name a readable file; it is applied once the forms pipeline is merged.
+    /// Uses the scoring profile at `profilePath`, or the shipped default.
     public init(profilePath: String?, limits: ReadLimits = ReadLimits()) throws(BatchError) {
-        if let profilePath, !FileManager.default.isReadableFile(atPath: profilePath) {
-            throw BatchError(.badProfile(path: profilePath, detail: "无法读取 / not readable"))
+        if let profilePath {
+            do {
+                profile = try ScoringProfile.load(contentsOf: URL(fileURLWithPath: profilePath))
+            } catch {
+                throw BatchError(.badProfile(path: profilePath, detail: error.message.zh))
+            }
+        } else {
+            profile = .shipped
         }
         self.limits = limits
     }
@@ -35,22 +45,11 @@ public struct PipelineStages: BatchStages {
     }
 
     public func load(files: [BatchInput], department: String) -> DepartmentLoad {
-        var tables: [AnyFinanceTable] = []
+        let run = FormsPipeline.run(files: files.map(\.url.path), profile: profile, limits: limits)
         var described: [DepartmentFile] = []
         var problems: [FileProblem] = []
-        var findings: [BatchReportEntry] = []
-        for file in files {
-            let loaded = DepartmentLoader.loadFile(file.url.path, limits: limits)
-            let infos = loaded.tables.map(\.info)
-            tables += loaded.tables.map(\.table)
-            for table in loaded.tables {
-                for note in table.notes {
-                    let place = table.info.source.description
-                    findings.append(BatchReportEntry(
-                        severity: .hint, location: LocalizedText(zh: place, en: place),
-                        message: LocalizedText(zh: note, en: note), rule: "recognition.note", notes: []))
-                }
-            }
+        var entries: [BatchReportEntry] = []
+        for (file, loaded) in zip(files, run.loaded.files) {
             if loaded.input == nil {
                 problems += loaded.errors.map { Self.problem($0, file: file.name) }
                 described.append(DepartmentFile(name: file.name, roles: [.unreadable]))
@@ -58,31 +57,79 @@ public struct PipelineStages: BatchStages {
             }
             for error in loaded.errors {
                 let problem = Self.problem(error, file: file.name)
-                if case .mapping = error { problems.append(problem) } else {
-                    findings.append(BatchReportEntry(
+                if case .mapping = error {
+                    problems.append(problem)
+                } else {
+                    entries.append(BatchReportEntry(
                         severity: .warning, location: problem.location, message: problem.detail,
                         rule: "batch.sheetNotRecognised", notes: []))
                 }
             }
+            for table in loaded.tables {
+                let place = table.info.source.description
+                for note in table.notes {
+                    entries.append(BatchReportEntry(
+                        severity: .hint, location: LocalizedText(zh: place, en: place),
+                        message: LocalizedText(zh: note, en: note), rule: "recognition.note", notes: []))
+                }
+            }
+            let infos = loaded.tables.map(\.info)
             described.append(DepartmentFile(
                 name: file.name, roles: FileRole.roles(of: infos),
                 preparedBy: infos.lazy.compactMap(\.preparedBy).first,
                 years: Array(Set(infos.compactMap(\.year))).sorted(),
                 tables: infos.map { $0.title.isEmpty ? ($0.source.sheet ?? $0.kind.rawValue) : $0.title }))
         }
-        let department = tables.isEmpty ? nil : DepartmentAssembler.assemble(tables: tables)
-        return DepartmentLoad(department: department, files: described, problems: problems, entries: findings)
+        let hasTables = run.loaded.files.contains { !$0.tables.isEmpty }
+        let score = run.report.department
+        let prepared = DepartmentEvaluation(
+            findings: run.report.findings,
+            budgetExecutionRate: score.execution.rate ?? run.comparison.totalRow?.executionRate,
+            totalScore: score.totalScore, grade: score.grade.chinese, forms: run.workbook)
+        return DepartmentLoad(
+            department: hasTables ? run.loaded.department : nil, files: described, problems: problems,
+            entries: entries, prepared: prepared)
     }
 
-    public func evaluate(_ department: Department) throws(FileProblem) -> DepartmentEvaluation {
+    public func evaluate(_ department: Department, loaded: DepartmentLoad) throws(FileProblem) -> DepartmentEvaluation {
+        if let prepared = loaded.prepared { return prepared }
+        // A department assembled elsewhere: the tail of `FormsPipeline.run`, from reconciliation on.
         let comparison = Reconciler.reconcile(department)
+        let report = FormsEvaluator.evaluate(department, profile: profile, findings: comparison.findings)
+        let workbook = FormsWorkbook.build(
+            report, extraSheets: [ExecutionComparisonLayout.sheet(comparison, year: department.year)])
         return DepartmentEvaluation(
-            findings: comparison.findings, budgetExecutionRate: comparison.totalRow?.executionRate,
-            totalScore: nil, grade: nil, forms: nil)
+            findings: report.findings,
+            budgetExecutionRate: report.department.execution.rate ?? comparison.totalRow?.executionRate,
+            totalScore: report.department.totalScore, grade: report.department.grade.chinese, forms: workbook)
     }
 
     public func crosscheck(narrative: BatchInput, department: Department) -> Result<[BatchReportEntry], FileProblem>? {
-        nil
+        do {
+            let result = try ReportCrosscheck.check(
+                reportPath: narrative.url.path, displayName: narrative.name, department: department, limits: limits)
+            return .success(result.findings.map(Self.entry))
+        } catch let error as SpreadsheetError {
+            return .failure(FileProblem(file: narrative.name, error))
+        } catch {
+            return .failure(FileProblem(file: narrative.name, detail: LocalizedText(zh: "\(error)", en: "\(error)")))
+        }
+    }
+
+    /// A report finding located at its sentence (`报告.txt:43（第 31 段）`), the sentence quoted.
+    static func entry(_ finding: ReportFinding) -> BatchReportEntry {
+        let f = finding.finding
+        var zh = f.message.zh, en = f.message.en
+        if let expected = f.expected, let found = f.found {
+            zh += "（应为 \(expected)，实为 \(found)）"
+            en += " (expected \(expected), found \(found))"
+        }
+        zh += "——「\(finding.location.sentence)」"
+        en += " — “\(finding.location.sentence)”"
+        return BatchReportEntry(
+            severity: f.severity,
+            location: LocalizedText(zh: finding.location.description, en: finding.location.englishDescription),
+            message: LocalizedText(zh: zh, en: en), rule: f.rule, notes: f.cells.map(\.description))
     }
 
     static func problem(_ error: LoadError, file: String) -> FileProblem {
