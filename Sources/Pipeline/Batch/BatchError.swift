@@ -25,8 +25,9 @@ public struct BatchError: Error, Hashable, Sendable, CustomStringConvertible {
     /// True for mistakes in the command line itself (exit 64) rather than in the file system (exit 1).
     public var isUsage: Bool {
         switch reason {
-        case .outputInsideInput, .outputExists, .outputNotFolder, .badProfile: true
-        case .inputUnreadable, .outputUnwritable: false
+        case .outputInsideInput, .outputExists, .outputNotFolder: true
+        // A profile file that cannot be read is bad input (exit 1), as in `forms`.
+        case .inputUnreadable, .outputUnwritable, .badProfile: false
         }
     }
 

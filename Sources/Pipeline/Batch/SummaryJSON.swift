@@ -1,4 +1,5 @@
 import FinanceModel
+import Reconciliation
 
 /// `汇总.json`: `{"departments": [{"department", "preparedBy", "year", "files", "status", "reason",
 /// "budgetExecutionRate", "totalScore", "grade", "errors", "warnings", "hints"}]}`, keys in that order.
@@ -36,21 +37,5 @@ public enum SummaryJSON {
     }
 
     /// A JSON string literal.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { OrderedJSON.quoted(s) }
 }
