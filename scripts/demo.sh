@@ -34,4 +34,18 @@ for dept in 益阳市资阳区商务局 某县农业农村局; do
   echo "    检查结果 / findings:        $target/forms.txt（退出码 $rc$([ $rc = 3 ] && echo '：输入中有错误，见“检查结果”工作表')）"
   grep -vE '^(错误|警告|提示) \[|^已写入' "$target/forms.txt" | sed 's/^/    /' || true
 done
+
+# The whole Samples/ folder as a bureau would batch it before the deadline.
+echo "==> batch：Samples/ 下的全部部门 / every department under Samples/"
+set +e
+"$BIN" batch "$ROOT/Samples" -o "$OUT/batch" --force --quiet > "$OUT/batch.txt" 2> "$OUT/batch.stderr.txt"
+rc=$?
+set -e
+case $rc in
+  0|3)
+    sed 's/^/    /' "$OUT/batch.txt"
+    echo "    每个部门 / per department:   $OUT/batch/<部门>/自评表.xlsx, 检查报告.txt"
+    ;;
+  *) echo "    batch 失败（退出码 $rc）/ batch failed (exit $rc):"; sed 's/^/    /' "$OUT/batch.stderr.txt"; status=1 ;;
+esac
 exit $status
