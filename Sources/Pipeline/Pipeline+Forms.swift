@@ -41,7 +41,7 @@ public enum FormsPipeline {
         let loaded = LoadedDepartment(department: department, files: loadedFiles)
         let extra = withoutProjects.map { name in
             Finding(
-                severity: .warning, rule: "forms.projectsFileWithoutProjects",
+                severity: .warning, rule: "项目文件无项目",
                 message: LocalizedText(
                     zh: "--projects 指定的 \(name) 中没有识别到项目资金、绩效指标或项目自评表：请检查文件。",
                     en: "\(name), given with --projects, holds no project funds, indicators or project form: check it."))

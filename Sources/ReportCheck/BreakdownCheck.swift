@@ -13,7 +13,7 @@ import FinanceModel
 /// parts above the total → 错误 (parts cannot exceed their total); two or more parts below the total → 警告
 /// (the list may be partial); a single part below its total is a partial 其中 and no finding.
 struct BreakdownCheck {
-    static let rule = "report.partsSum"
+    static let rule = "分项合计"
 
     var context: CheckContext
 
@@ -189,7 +189,7 @@ struct BreakdownCheck {
         guard let rate = part.value.ratio(to: total.value),
               let computed = Money(parsing: rate.percent(decimals: quoted.decimals).replacingOccurrences(of: "%", with: ""))
         else { return }
-        let rule = "report.percentShare"
+        let rule = "占比核对"
         let location = context.location(paragraph: paragraph, from: part.start, to: quoted.start)
         let statement = "\(part.value) ÷ \(total.value) = \(computed)%"
         let difference = (computed - quoted.value).magnitude

@@ -13,7 +13,7 @@ import FinanceModel
 /// 项目支出 / 专项预算项目支出) and does not match. Two figures for one label are a 警告: the report
 /// contradicts itself, and only the tables can say which figure is right.
 struct LabelConsistencyCheck {
-    static let rule = "report.sameLabel"
+    static let rule = "同名数字不一致"
 
     var context: CheckContext
 

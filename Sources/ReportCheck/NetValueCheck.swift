@@ -2,7 +2,7 @@ import FinanceModel
 
 /// 原值 − 累计折旧 = 净值 within one sentence ("原值26.19万元，累计折旧8.04万元，净值18.15万元").
 struct NetValueCheck {
-    static let rule = "report.netValue"
+    static let rule = "净值核对"
 
     var context: CheckContext
 

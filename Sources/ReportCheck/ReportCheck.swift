@@ -6,9 +6,9 @@
 /// Pipeline. Findings use the shared `Finding` shape, wrapped in `ReportFinding` with the paragraph,
 /// line and quoted sentence.
 ///
-/// Rules: `report.partsSum` (合计 = 其中各项, 一是/二是/三是), `report.percentShare` (占 x %),
-/// `report.netValue` (原值 − 累计折旧 = 净值), `report.sameLabel` (one label, one figure per context),
-/// `report.table` (a figure against the table cell it names).
+/// Rules: `分项合计` (合计 = 其中各项, 一是/二是/三是), `占比核对` (占 x %),
+/// `净值核对` (原值 − 累计折旧 = 净值), `同名数字不一致` (one label, one figure per context),
+/// `报告与表格` (a figure against the table cell it names).
 public import FinanceModel
 
 /// The entry point.

@@ -22,7 +22,7 @@ public struct ReportFinding: Sendable, Hashable {
 
     public var severity: Severity { finding.severity }
 
-    /// `报告.txt:43（第 31 段）: 提示 [report.partsSum] …「本年支出合计1297.24万元，其中：…」`.
+    /// `报告.txt:43（第 31 段）: 提示 [分项合计] …「本年支出合计1297.24万元，其中：…」`.
     public func text(english: Bool) -> String {
         var line = (english ? location.englishDescription : location.description) + ": " + finding.text(english: english)
         line += english ? " — “\(location.sentence)”" : " ——「\(location.sentence)」"
@@ -55,7 +55,7 @@ extension TextLocation {
 
 /// A relation that holds: a sum that adds up, a share that matches, a figure that agrees with its cell.
 public struct Confirmation: Sendable, Hashable {
-    /// The rule that checked it (`report.partsSum`, `report.percentShare`, `report.netValue`, `report.table`).
+    /// The rule that checked it (`分项合计`, `占比核对`, `净值核对`, `报告与表格`).
     public var rule: String
     /// What holds, e.g. "944.59 = 605.7 + 333.89 + 5".
     public var statement: String
@@ -70,7 +70,7 @@ public struct Confirmation: Sendable, Hashable {
         self.cells = cells
     }
 
-    /// `报告.txt:37（第 25 段）: 核对无误 [report.partsSum] 944.59 = 605.7 + 333.89 + 5`.
+    /// `报告.txt:37（第 25 段）: 核对无误 [分项合计] 944.59 = 605.7 + 333.89 + 5`.
     public func text(english: Bool) -> String {
         var line = (english ? location.englishDescription : location.description)
             + (english ? ": confirmed [\(rule)] " : ": 核对无误 [\(rule)] ") + statement

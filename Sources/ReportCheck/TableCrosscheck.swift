@@ -8,7 +8,7 @@ import FinanceModel
 /// rounded half-up to the decimals the report writes: equal → confirmed; one unit in the last decimal
 /// apart → 提示; more → 错误, or 警告 when the label only contains a project's name.
 struct TableCrosscheck {
-    static let rule = "report.table"
+    static let rule = "报告与表格"
 
     var context: CheckContext
     var department: Department

@@ -115,7 +115,7 @@ import Testing
         #expect(seedReport.contains("分组：文件夹“\(Self.seed)”"))
         #expect(seedReport.contains("  2020年部门决算.xlsx: 决算"))
         #expect(seedReport.contains("\n自评报告.txt:"))
-        #expect(seedReport.contains("[report.table]"))
+        #expect(seedReport.contains("[报告与表格]"))
 
         let badReport = try #require(byName["报告损坏部门"])
         #expect(badReport.status == .failed)

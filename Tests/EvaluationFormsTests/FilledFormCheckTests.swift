@@ -33,7 +33,7 @@ struct FilledFormCheckTests {
             Make.indicator("b", target: "10", actual: "5", weight: "50", score: "50", reason: "r", row: 8),
         ]))
         #expect(findings.map(\.rule) == [
-            "form.executionScoreMismatch", "form.scoreAboveWeight", "form.indicatorScoreMismatch", "form.totalScoreMismatch",
+            "执行率得分不符", "得分超过分值", "指标得分不符", "总分不符",
         ])
         #expect(findings.allSatisfy { $0.severity == .error })
         #expect(findings.map { $0.cells.first?.location.cell } == ["H6", "G7", "G8", "H20"])
@@ -47,7 +47,7 @@ struct FilledFormCheckTests {
         let findings = check(project(fundsScore: "9.5", total: "54.5", indicators: [
             Make.indicator("a", target: "10", actual: "5", weight: "90", score: "45", row: 9),
         ]))
-        #expect(findings.map(\.rule) == ["indicator.belowTargetWithoutReason"])
+        #expect(findings.map(\.rule) == ["未达标无偏差原因"])
         #expect(findings.first?.cells.first?.location.cell == "E9")
     }
 

@@ -16,7 +16,7 @@ struct IndicatorScorerTests {
     func belowTargetWithoutReason() {
         let scored = Make.score(Make.indicator(target: "200", actual: "148", row: 9))
         #expect(scored.score == Make.q("7.4"))
-        #expect(scored.findings.map(\.rule) == ["indicator.belowTargetWithoutReason"])
+        #expect(scored.findings.map(\.rule) == ["未达标无偏差原因"])
         #expect(scored.findings.first?.severity == .warning)
         #expect(scored.findings.first?.cells.first?.location.cell == "E9")
         #expect(scored.warnings.count == 1)
@@ -26,7 +26,7 @@ struct IndicatorScorerTests {
     func actualZero() {
         let scored = Make.score(Make.indicator(target: "5", actual: "0"))
         #expect(scored.score == .zero)
-        #expect(scored.findings.map(\.rule) == ["indicator.belowTargetWithoutReason"])
+        #expect(scored.findings.map(\.rule) == ["未达标无偏差原因"])
     }
 
     @Test("target 0 with '=': full only if actual ≤ 0")
@@ -35,7 +35,7 @@ struct IndicatorScorerTests {
         #expect(Make.score(Make.indicator(direction: .equal, target: "0", actual: "-1")).score == Make.q("10"))
         let missed = Make.score(Make.indicator(direction: .equal, target: "0", actual: "1"))
         #expect(missed.score == .zero)
-        #expect(missed.findings.map(\.rule) == ["indicator.belowTargetWithoutReason"])
+        #expect(missed.findings.map(\.rule) == ["未达标无偏差原因"])
     }
 
     @Test("target 0 with '≥': any actual ≥ 0 is met")
@@ -53,7 +53,7 @@ struct IndicatorScorerTests {
     func overAchievement() {
         let scored = Make.score(Make.indicator(target: "≥10亿元", actual: "97.62亿元"))
         #expect(scored.score == Make.q("10"))
-        #expect(scored.findings.map(\.rule) == ["indicator.overAchievement"])
+        #expect(scored.findings.map(\.rule) == ["超额完成"])
         #expect(scored.warnings.count == 1)
         #expect(Make.score(Make.indicator(target: "100", actual: "120")).findings.isEmpty)
     }
@@ -97,7 +97,7 @@ struct IndicatorScorerTests {
         #expect(Make.score(Make.indicator(direction: .qualitative, target: "明显提升", actual: "明显提升")).score == Make.q("10"))
         let unclear = Make.score(Make.indicator(direction: .qualitative, target: "明显提升", actual: "还行"))
         #expect(unclear.score == .zero)
-        #expect(unclear.findings.map(\.rule) == ["indicator.qualitativeUnclear"])
+        #expect(unclear.findings.map(\.rule) == ["定性结果不明"])
     }
 
     @Test("qualitative: a given score is checked against its band; boundary ownership is a setting")
@@ -114,7 +114,7 @@ struct IndicatorScorerTests {
         #expect(scored("达成", given: "8", boundary: .upper).findings.isEmpty)
         let lower = scored("达成", given: "8", boundary: .lower)
         #expect(lower.score == Make.q("10"))
-        #expect(lower.findings.map(\.rule) == ["indicator.qualitativeScoreOutsideBand"])
+        #expect(lower.findings.map(\.rule) == ["定性得分超出档次"])
         #expect(scored("部分达成", given: "8", boundary: .lower).score == Make.q("8"))
         // 6 of 10 = 60 %.
         #expect(scored("部分达成", given: "6", boundary: .upper).score == Make.q("6"))
@@ -128,11 +128,11 @@ struct IndicatorScorerTests {
 
     @Test("missing actual, non-numeric target and unit mismatch are findings, scored 0")
     func malformed() {
-        #expect(Make.score(Make.indicator(target: "46", actual: nil)).findings.map(\.rule) == ["indicator.missingActual"])
-        #expect(Make.score(Make.indicator(target: "较好", actual: "很多")).findings.map(\.rule) == ["indicator.targetNotNumber"])
+        #expect(Make.score(Make.indicator(target: "46", actual: nil)).findings.map(\.rule) == ["指标缺实际值"])
+        #expect(Make.score(Make.indicator(target: "较好", actual: "很多")).findings.map(\.rule) == ["指标值非数字"])
         let units = Make.score(Make.indicator(target: "10亿元", actual: "9万元"))
         #expect(units.score == .zero)
-        #expect(units.findings.map(\.rule) == ["indicator.unitMismatch"])
+        #expect(units.findings.map(\.rule) == ["指标单位不一致"])
         #expect(units.findings.first?.severity == .error)
         #expect(Make.score(Make.indicator(target: "100%", actual: "100％")).score == Make.q("10"))
     }

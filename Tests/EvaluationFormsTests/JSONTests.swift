@@ -43,7 +43,7 @@ struct JSONTests {
         #expect(second["executionRate"] is NSNull)
         #expect(second["reason"] as? String == "全年预算数为 0")
         let findings = try #require(doc["findings"] as? [[String: Any]])
-        #expect(findings.contains { $0["rule"] as? String == "execution.zeroAdjustedBudget" && $0["severity"] as? String == "error" })
+        #expect(findings.contains { $0["rule"] as? String == "全年预算数为零" && $0["severity"] as? String == "error" })
     }
 
     @Test("an indicator that cannot be computed has value null and a reason")

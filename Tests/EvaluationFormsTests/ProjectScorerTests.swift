@@ -40,7 +40,7 @@ struct ProjectScorerTests {
         let scored = ProjectScorer(profile: .shipped).score(project(adjusted: "0", actual: "0", indicators: fullIndicators))
         #expect(scored.execution.rate == nil)
         #expect(scored.execution.score == .zero)
-        #expect(scored.findings.map(\.rule) == ["execution.zeroAdjustedBudget"])
+        #expect(scored.findings.map(\.rule) == ["全年预算数为零"])
         #expect(scored.findings.first?.severity == .error)
         #expect(scored.findings.first?.cells.first?.location.cell == "C6")
     }
@@ -49,7 +49,7 @@ struct ProjectScorerTests {
     func missingAdjusted() {
         let scored = ProjectScorer(profile: .shipped).score(project(adjusted: nil, indicators: fullIndicators))
         #expect(scored.execution.rate == nil)
-        #expect(scored.findings.map(\.rule) == ["execution.missingAdjustedBudget"])
+        #expect(scored.findings.map(\.rule) == ["缺全年预算数"])
     }
 
     @Test("年度资金总额 is the sum of its sub-rows when missing")
@@ -99,7 +99,7 @@ struct ProjectScorerTests {
     func weightsDoNotTotal() {
         let indicators = [Make.indicator("a", target: "1", actual: "1", weight: "40")]
         let scored = ProjectScorer(profile: .shipped).score(project(actual: "100", indicators: indicators))
-        #expect(scored.findings.map(\.rule) == ["project.weightsDoNotTotal"])
+        #expect(scored.findings.map(\.rule) == ["分值合计不符"])
         #expect(!scored.weightsRescaled)
     }
 

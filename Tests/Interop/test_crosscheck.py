@@ -13,8 +13,8 @@ def test_seed_report_text_and_exit_code(ctx):
     r = run(ctx, f"{FIXTURES}/seed-report.txt")
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0].startswith("seed-report.txt:43（第 42 段）: 提示 [report.partsSum]"), lines[0]
-    assert lines[1].startswith("seed-report.txt:71（第 69 段）: 警告 [report.sameLabel]"), lines[1]
+    assert lines[0].startswith("seed-report.txt:43（第 42 段）: 提示 [分项合计]"), lines[0]
+    assert lines[1].startswith("seed-report.txt:71（第 69 段）: 警告 [同名数字不一致]"), lines[1]
     assert "核对无误 11 处" in lines[-1], lines[-1]
 
 
@@ -23,7 +23,7 @@ def test_seed_report_json(ctx):
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert [(f["line"], f["severity"], f["rule"]) for f in out["findings"]] == [
-        (43, "hint", "report.partsSum"), (71, "warning", "report.sameLabel")]
+        (43, "hint", "分项合计"), (71, "warning", "同名数字不一致")]
     for f in out["findings"]:
         assert list(f)[:6] == ["severity", "rule", "message", "cells", "expected", "found"], list(f)
         assert {"paragraph", "line", "sentence", "file", "section", "related"} <= set(f)
@@ -37,7 +37,7 @@ def test_error_exit_code_3(ctx):
     path.write_text(text.replace("经费拨款605.7万元", "经费拨款606.7万元"), encoding="utf-8")
     r = run(ctx, str(path))
     assert r.returncode == 3, (r.returncode, r.stdout)
-    assert "错误 [report.partsSum]" in r.stdout
+    assert "错误 [分项合计]" in r.stdout
 
 
 def test_unreadable_and_usage(ctx):
@@ -55,7 +55,7 @@ def test_against_sample_tables(ctx):
     assert r.returncode == 0, (r.returncode, r.stderr)
     out = json.loads(r.stdout)
     assert not [f for f in out["findings"] if f["severity"] == "error"]
-    assert any(c["rule"] == "report.table" and c["line"] == 71 and c["cells"] == ["2020年项目绩效.xlsx › 项目资金 › C11"]
+    assert any(c["rule"] == "报告与表格" and c["line"] == 71 and c["cells"] == ["2020年项目绩效.xlsx › 项目资金 › C11"]
                for c in out["confirmed"])
 
     text = (ctx.root / FIXTURES / "seed-report.txt").read_text(encoding="utf-8")
@@ -64,6 +64,6 @@ def test_against_sample_tables(ctx):
     r = run(ctx, str(path), *tables, "--json")
     assert r.returncode == 3, (r.returncode, r.stderr)
     errors = [f for f in json.loads(r.stdout)["findings"] if f["severity"] == "error"]
-    assert [(f["rule"], f["line"]) for f in errors] == [("report.table", 37)], errors
+    assert [(f["rule"], f["line"]) for f in errors] == [("报告与表格", 37)], errors
     assert errors[0]["cells"][0].startswith("2020年部门预算.xlsx › "), errors[0]
     assert (errors[0]["expected"], errors[0]["found"]) == ("944.59", "944.95"), errors[0]

@@ -90,7 +90,7 @@ def test_seed_department_forms(ctx):
     names = [i["name"] for i in doc["department"]["indicators"]]
     assert "“三公经费”控制率（年初）" in names and "“三公经费”控制率（调整后）" in names
     # 日常招商 外商直接投资 148 of 200 without 偏差原因: a warning with its cell.
-    assert any(f["rule"] == "indicator.belowTargetWithoutReason" for f in doc["findings"])
+    assert any(f["rule"] == "未达标无偏差原因" for f in doc["findings"])
 
 
 def test_second_department_forms(ctx):

@@ -18,7 +18,7 @@ import TestSupport
         let result = Self.check(try Self.seedText())
         #expect(result.findings.count == 2, "\(result.findings.map { $0.text(english: false) })")
 
-        let rounding = try #require(result.findings.first { $0.finding.rule == "report.partsSum" })
+        let rounding = try #require(result.findings.first { $0.finding.rule == "分项合计" })
         #expect(rounding.severity == .hint)
         #expect(rounding.finding.expected == "1297.24")
         #expect(rounding.finding.found == "1297.23")
@@ -26,7 +26,7 @@ import TestSupport
         #expect(rounding.location.sentence.hasPrefix("本年支出合计1297.24万元，其中：基本支出885.75万元"))
         #expect(rounding.finding.message.zh.contains("885.75 + 137.38 + 274.1"))
 
-        let retirees = try #require(result.findings.first { $0.finding.rule == "report.sameLabel" })
+        let retirees = try #require(result.findings.first { $0.finding.rule == "同名数字不一致" })
         #expect(retirees.severity == .warning)
         #expect(retirees.finding.expected == "28.71")
         #expect(retirees.finding.found == "28.87")
@@ -64,19 +64,19 @@ import TestSupport
 
     /// One figure changed, the rule and line that must catch it.
     static let variants: [(from: String, to: String, rule: String, line: Int, severity: Severity)] = [
-        ("经费拨款605.7万元", "经费拨款606.7万元", "report.partsSum", 37, .error),
-        ("工资福利支出402.53万元", "工资福利支出400.53万元", "report.partsSum", 38, .warning),
-        ("湘西对口扶贫15万元", "湘西对口扶贫16万元", "report.partsSum", 39, .error),
-        ("年末结转财政拨款274.1万元", "年末结转财政拨款274.5万元", "report.partsSum", 43, .error),
-        ("财政拨款收入955.77万元", "财政拨款收入965.77万元", "report.partsSum", 42, .error),
-        ("公务接待154.58万元", "公务接待145.58万元", "report.partsSum", 46, .warning),
-        ("通用设备18.52万元", "通用设备18.62万元", "report.partsSum", 34, .error),
-        ("占70.71%", "占71.70%", "report.percentShare", 34, .warning),
-        ("占29.29%", "占29.28%", "report.percentShare", 34, .hint),
-        ("净值18.15万元", "净值18.51万元", "report.netValue", 34, .error),
-        ("日常招商40万元。", "日常招商45万元。", "report.partsSum", 71, .error),
-        ("离退休人员工作经费28.87万元", "离退休人员工作经费28.17万元", "report.partsSum", 71, .warning),
-        ("本年收入合计944.59万元", "本年收入合计954.59万元", "report.partsSum", 37, .warning),
+        ("经费拨款605.7万元", "经费拨款606.7万元", "分项合计", 37, .error),
+        ("工资福利支出402.53万元", "工资福利支出400.53万元", "分项合计", 38, .warning),
+        ("湘西对口扶贫15万元", "湘西对口扶贫16万元", "分项合计", 39, .error),
+        ("年末结转财政拨款274.1万元", "年末结转财政拨款274.5万元", "分项合计", 43, .error),
+        ("财政拨款收入955.77万元", "财政拨款收入965.77万元", "分项合计", 42, .error),
+        ("公务接待154.58万元", "公务接待145.58万元", "分项合计", 46, .warning),
+        ("通用设备18.52万元", "通用设备18.62万元", "分项合计", 34, .error),
+        ("占70.71%", "占71.70%", "占比核对", 34, .warning),
+        ("占29.29%", "占29.28%", "占比核对", 34, .hint),
+        ("净值18.15万元", "净值18.51万元", "净值核对", 34, .error),
+        ("日常招商40万元。", "日常招商45万元。", "分项合计", 71, .error),
+        ("离退休人员工作经费28.87万元", "离退休人员工作经费28.17万元", "分项合计", 71, .warning),
+        ("本年收入合计944.59万元", "本年收入合计954.59万元", "分项合计", 37, .warning),
     ]
 
     @Test(arguments: variants.indices)
@@ -96,7 +96,7 @@ import TestSupport
         let changed = seed.replacingOccurrences(of: "一是重大招商130万元", with: "一是重大招商150万元")
         let result = Self.check(changed)
         let finding = try #require(result.findings.first {
-            $0.finding.rule == "report.sameLabel" && $0.finding.message.zh.contains("重大招商")
+            $0.finding.rule == "同名数字不一致" && $0.finding.message.zh.contains("重大招商")
         })
         #expect(finding.finding.expected == "130")
         #expect(finding.finding.found == "150")

@@ -71,7 +71,7 @@ import TestSupport
 
     @Test func the2887ProjectFigureDisagreesWithItsCell() throws {
         let result = try Self.check(Self.department())
-        let tableFindings = result.findings.filter { $0.finding.rule == "report.table" }
+        let tableFindings = result.findings.filter { $0.finding.rule == "报告与表格" }
         let retiree = try #require(tableFindings.first { $0.location.line == 71 })
         #expect(retiree.severity == .error)
         #expect(retiree.finding.cells.map(\.description) == ["项目.xlsx › 项目 › C9 = 28.71"])
@@ -83,7 +83,7 @@ import TestSupport
 
     @Test func agreeingFiguresAreConfirmedWithTheirCells() throws {
         let result = try Self.check(Self.department())
-        let confirmed = result.confirmed.filter { $0.rule == "report.table" }
+        let confirmed = result.confirmed.filter { $0.rule == "报告与表格" }
         let cells = Set(confirmed.flatMap(\.cells).map(\.description))
         for expected in [
             "预算.xlsx › 收支总表 › B20 = 944.59", "决算.xlsx › 收支总表 › B12 = 955.77",
@@ -99,17 +99,17 @@ import TestSupport
 
     @Test func roundingAndWordingDifferencesAreHints() throws {
         let result = try Self.check(Self.department())
-        let hints = result.findings.filter { $0.finding.rule == "report.table" && $0.severity == .hint }
+        let hints = result.findings.filter { $0.finding.rule == "报告与表格" && $0.severity == .hint }
         // 274.1 in the report, 274.16 (274.2 at one decimal) in the table: one unit in the last written decimal.
         #expect(hints.contains { $0.finding.cells.first?.location.cell == "D14" })
         // 本年支出合计 1297.24 is the table's 总计 (with 年末结转), not its 本年支出合计 1023.13.
         #expect(hints.contains { ["B15", "D15"].contains($0.finding.cells.first?.location.cell ?? "") && $0.location.line == 43 })
-        #expect(result.findings.filter { $0.finding.rule == "report.table" && $0.severity != .hint }.count == 1)
+        #expect(result.findings.filter { $0.finding.rule == "报告与表格" && $0.severity != .hint }.count == 1)
     }
 
     @Test func aChangedTableFigureIsCaught() throws {
         let result = try Self.check(Self.department(budgetIncome: "9545900"))
-        let income = try #require(result.findings.first { $0.finding.rule == "report.table" && $0.location.line == 37 })
+        let income = try #require(result.findings.first { $0.finding.rule == "报告与表格" && $0.location.line == 37 })
         #expect(income.severity == .error)
         #expect(income.finding.cells.first?.description == "预算.xlsx › 收支总表 › B20 = 954.59")
         #expect(income.location.sentence.hasPrefix("本年收入合计944.59万元"))

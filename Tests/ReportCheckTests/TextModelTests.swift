@@ -122,7 +122,7 @@ import FinanceModel
         let result = Self.check("预算：支出合计100万元，其中：甲60万元，乙50万元。")
         let finding = try #require(result.findings.first)
         #expect(finding.severity == .error)
-        #expect(finding.text(english: true).hasPrefix("t.txt:1 (paragraph 1): error [report.partsSum] the parts 60 + 50 add up to 110"))
+        #expect(finding.text(english: true).hasPrefix("t.txt:1 (paragraph 1): error [分项合计] the parts 60 + 50 add up to 110"))
     }
 }
 

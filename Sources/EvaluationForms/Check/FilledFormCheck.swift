@@ -39,7 +39,7 @@ public enum FilledFormCheck {
             let weight = scored.project.fundsWeight?.value ?? scored.execution.weight
             if given.value > weight {
                 findings.append(Finding(
-                    severity: .error, rule: "form.scoreAboveWeight",
+                    severity: .error, rule: "得分超过分值",
                     message: LocalizedText(
                         zh: "“\(name)”的执行率得分 \(given.value) 超过分值 \(weight)：得分不能超过分值。",
                         en: "the execution-rate score \(given.value) of “\(name)” exceeds its weight \(weight)."),
@@ -47,7 +47,7 @@ public enum FilledFormCheck {
             } else if differs(given.value, scored.execution.score) {
                 let rate = scored.execution.rate.map { $0.percent(decimals: 2) } ?? "无法计算"
                 findings.append(Finding(
-                    severity: .error, rule: "form.executionScoreMismatch",
+                    severity: .error, rule: "执行率得分不符",
                     message: LocalizedText(
                         zh: "“\(name)”的执行率得分应为 min(执行率 \(rate), 100%) × \(scored.execution.weight) = "
                             + "\(scored.execution.score.formatted(decimals: 2))，表中为 \(given.value)：请改正。",
@@ -62,7 +62,7 @@ public enum FilledFormCheck {
             let label = indicator.indicator.name
             if let weight = indicator.weight, given.value > weight {
                 findings.append(Finding(
-                    severity: .error, rule: "form.scoreAboveWeight",
+                    severity: .error, rule: "得分超过分值",
                     message: LocalizedText(
                         zh: "“\(name)”的指标“\(label)”得分 \(given.value) 超过分值 \(weight)：得分不能超过分值（超额完成不加分）。",
                         en: "indicator “\(label)” of “\(name)” scores \(given.value), above its weight \(weight)."),
@@ -74,7 +74,7 @@ public enum FilledFormCheck {
                 differs(given.value, computed)
             else { continue }
             findings.append(Finding(
-                severity: .error, rule: "form.indicatorScoreMismatch",
+                severity: .error, rule: "指标得分不符",
                 message: LocalizedText(
                     zh: "“\(name)”的指标“\(label)”得分应为 \(computed.formatted(decimals: 2))（\(indicator.basis)），表中为 \(given.value)：请改正。",
                     en: "indicator “\(label)” of “\(name)” should score \(computed.formatted(decimals: 2)) "
@@ -83,7 +83,7 @@ public enum FilledFormCheck {
         }
         if let given = scored.project.totalScore, differs(given.value, scored.totalScore) {
             findings.append(Finding(
-                severity: .error, rule: "form.totalScoreMismatch",
+                severity: .error, rule: "总分不符",
                 message: LocalizedText(
                     zh: "“\(name)”的总分应为执行率得分与各指标得分之和 \(scored.totalScore.formatted(decimals: 2))，表中为 \(given.value)：请改正。",
                     en: "the total of “\(name)” should be the sum of its scores, \(scored.totalScore.formatted(decimals: 2)), "

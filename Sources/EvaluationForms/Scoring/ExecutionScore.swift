@@ -43,7 +43,7 @@ public struct ExecutionScore: Sendable, Hashable {
         guard let budget = amounts.adjustedBudget else {
             let reason = LocalizedText(zh: "没有全年预算数", en: "no full-year budget")
             let finding = Finding(
-                severity: .error, rule: "execution.missingAdjustedBudget",
+                severity: .error, rule: "缺全年预算数",
                 message: LocalizedText(
                     zh: "“\(owner)”的\(row)没有全年预算数，无法计算执行率（不以年初预算数代替）：请填写全年预算数。",
                     en: "“\(owner)” \(row): no full-year budget, so the execution rate cannot be computed (the "
@@ -55,7 +55,7 @@ public struct ExecutionScore: Sendable, Hashable {
         guard let actual = amounts.actual else {
             let reason = LocalizedText(zh: "没有全年执行数", en: "no actual spending")
             let finding = Finding(
-                severity: .error, rule: "execution.missingActual",
+                severity: .error, rule: "缺全年执行数",
                 message: LocalizedText(
                     zh: "“\(owner)”的\(row)没有全年执行数，无法计算执行率：请填写全年执行数。",
                     en: "“\(owner)” \(row): no actual spending, so the execution rate cannot be computed: enter it."),
@@ -65,7 +65,7 @@ public struct ExecutionScore: Sendable, Hashable {
         guard let rate = actual.value.ratio(to: budget.value) else {
             let reason = LocalizedText(zh: "全年预算数为 0", en: "the full-year budget is 0")
             let finding = Finding(
-                severity: .error, rule: "execution.zeroAdjustedBudget",
+                severity: .error, rule: "全年预算数为零",
                 message: LocalizedText(
                     zh: "“\(owner)”的\(row)全年预算数为 0，执行率无法计算（不是 0%）：请核对全年预算数。",
                     en: "“\(owner)” \(row): the full-year budget is 0, so the execution rate is undefined (not 0%): "

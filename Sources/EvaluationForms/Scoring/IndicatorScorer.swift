@@ -16,7 +16,7 @@ public struct IndicatorScorer: Sendable {
         }
         guard let weight else {
             context.add(
-                .error, "indicator.missingWeight",
+                .error, "指标缺分值",
                 zh: "没有分值，一级指标“\(indicator.level1)”也不属于产出/效益/满意度：请填写分值。",
                 en: "has no weight and its level-1 label “\(indicator.level1)” is not output/effect/satisfaction: "
                     + "enter a weight.", cells: [indicator.source.map { CitedCell($0, value: indicator.name) }])
@@ -24,7 +24,7 @@ public struct IndicatorScorer: Sendable {
         }
         guard let actual = indicator.actual, !actual.text.isEmpty else {
             context.add(
-                .warning, "indicator.missingActual",
+                .warning, "指标缺实际值",
                 zh: "实际完成值为空，按 0 分计：请填写实际完成值。",
                 en: "has no actual value and scores 0: enter the actual value.",
                 cells: [indicator.target.source.map { CitedCell($0, value: indicator.target.text) }])
@@ -37,7 +37,7 @@ public struct IndicatorScorer: Sendable {
         guard let target = indicator.target.number else {
             if band != nil { return qualitative(context, weight: weight, actual: actual, band: band) }
             context.add(
-                .error, "indicator.targetNotNumber",
+                .error, "指标值非数字",
                 zh: "为定量指标，但年度指标值“\(indicator.target.text)”不是数字：请填写数值目标或将指标性质改为定性。",
                 en: "is quantitative but its target “\(indicator.target.text)” is not a number: enter a numeric "
                     + "target or mark it qualitative.",
@@ -46,7 +46,7 @@ public struct IndicatorScorer: Sendable {
         }
         guard let value = actual.number else {
             context.add(
-                .error, "indicator.actualNotNumber",
+                .error, "实际值非数字",
                 zh: "实际完成值“\(actual.text)”不是数字，无法与年度指标值 \(indicator.target.text) 比较：请填写数值。",
                 en: "actual “\(actual.text)” is not a number and cannot be compared with the target "
                     + "\(indicator.target.text): enter a number.",
@@ -57,7 +57,7 @@ public struct IndicatorScorer: Sendable {
         let actualUnit = Self.normalisedUnit(actual.unit)
         if !targetUnit.isEmpty, !actualUnit.isEmpty, targetUnit != actualUnit {
             context.add(
-                .error, "indicator.unitMismatch",
+                .error, "指标单位不一致",
                 zh: "年度指标值单位“\(indicator.target.unit)”与实际完成值单位“\(actual.unit)”不同，无法比较：请统一单位。",
                 en: "target unit “\(indicator.target.unit)” differs from actual unit “\(actual.unit)”: use one unit.",
                 cells: [
@@ -92,7 +92,7 @@ public struct IndicatorScorer: Sendable {
         if actual >= target {
             if let ratio = actual.ratio(to: target), ratio > scheme.overAchievementWarningAbove {
                 context.add(
-                    .warning, "indicator.overAchievement",
+                    .warning, "超额完成",
                     zh: "实际完成值 \(actualValue.text) 超过年度指标值 \(context.indicator.target.text) 较多"
                         + "（\(ratio.percent(decimals: 2))），未扣分：请说明原因（是否年初指标值设定偏低）。",
                     en: "actual \(actualValue.text) exceeds the target \(context.indicator.target.text) by far "
@@ -142,7 +142,7 @@ public struct IndicatorScorer: Sendable {
         let sameAsTarget = Self.compact(actual.text) == Self.compact(context.indicator.target.text)
         guard let band = found ?? (sameAsTarget ? .achieved : nil) else {
             context.add(
-                .warning, "indicator.qualitativeUnclear",
+                .warning, "定性结果不明",
                 zh: "为定性指标，实际完成值“\(actual.text)”不能判断为达成/部分达成/未达成，按 0 分计：请写明达成情况。",
                 en: "is qualitative but “\(actual.text)” does not say achieved / partly achieved / not achieved; "
                     + "scored 0: state the result.", cells: [actual.source.map { CitedCell($0, value: actual.text) }])
@@ -157,7 +157,7 @@ public struct IndicatorScorer: Sendable {
             }
             let fallback = weight.multiplied(by: bands.defaultShare(band)) ?? .zero
             context.add(
-                .warning, "indicator.qualitativeScoreOutsideBand",
+                .warning, "定性得分超出档次",
                 zh: "定性结果为“\(band.chinese)”，但填报得分 \(given.value)（分值 \(weight) 的 \(share.percent(decimals: 2))）"
                     + "不在该档范围内，按该档默认 \(bands.defaultShare(band).percent(decimals: 0)) 计 \(fallback.rounded(toDecimals: 2))：请按档次改正得分。",
                 en: "the result is “\(band.rawValue)” but the given score \(given.value) (\(share.percent(decimals: 2)) "
@@ -204,7 +204,7 @@ public struct IndicatorScorer: Sendable {
         mutating func belowTarget(_ actual: IndicatorValue) {
             guard indicator.deviationReason.allSatisfy(\.isWhitespace) else { return }
             add(
-                .warning, "indicator.belowTargetWithoutReason",
+                .warning, "未达标无偏差原因",
                 zh: "未达到年度指标值（目标 \(indicator.target.text)，实际 \(actual.text)），偏差原因分析及改进措施为空：请填写原因和改进措施。",
                 en: "falls short of its target (\(indicator.target.text), actual \(actual.text)) and has no "
                     + "deviation reason: explain the shortfall and the remedy.",

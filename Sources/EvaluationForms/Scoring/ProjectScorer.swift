@@ -123,7 +123,7 @@ public enum WeightAllocation {
             rescaled = true
         } else if !indicators.isEmpty, sum != total, !weights.contains(where: { $0 == nil } ) || dropped {
             findings.append(Finding(
-                severity: .warning, rule: "project.weightsDoNotTotal",
+                severity: .warning, rule: "分值合计不符",
                 message: LocalizedText(
                     zh: "“\(owner)”的指标分值合计为 \(sum)，应为 \(total)（加执行率分值共 100 分）：请核对各指标分值。",
                     en: "the indicator weights of “\(owner)” total \(sum), not \(total) (100 with the execution "

@@ -124,7 +124,7 @@ struct DepartmentJob {
                 message: LocalizedText(
                     zh: "本版本尚不能生成自评表（forms 功能未接入），未写出 自评表.xlsx",
                     en: "this build cannot lay out the forms yet (forms not wired in); 自评表.xlsx not written"),
-                rule: "batch.formsUnavailable", notes: []))
+                rule: "自评表未生成", notes: []))
         }
         return (result, entries, evaluation.forms)
     }

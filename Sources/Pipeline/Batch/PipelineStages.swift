@@ -62,7 +62,7 @@ public struct PipelineStages: BatchStages {
                 } else {
                     entries.append(BatchReportEntry(
                         severity: .warning, location: problem.location, message: problem.detail,
-                        rule: "batch.sheetNotRecognised", notes: []))
+                        rule: "工作表未识别", notes: []))
                 }
             }
             for table in loaded.tables {
@@ -70,7 +70,7 @@ public struct PipelineStages: BatchStages {
                 for note in table.notes {
                     entries.append(BatchReportEntry(
                         severity: .hint, location: LocalizedText(zh: place, en: place),
-                        message: LocalizedText(zh: note, en: note), rule: "recognition.note", notes: []))
+                        message: LocalizedText(zh: note, en: note), rule: "识别说明", notes: []))
                 }
             }
             let infos = loaded.tables.map(\.info)
