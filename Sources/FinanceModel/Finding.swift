@@ -51,7 +51,7 @@ public struct CitedCell: Sendable, Hashable, Codable, CustomStringConvertible {
 /// One result of a check rule.
 public struct Finding: Sendable, Hashable, Codable {
     public var severity: Severity
-    /// The rule's stable English name, e.g. `summary.grandTotalBalance`.
+    /// The rule's stable name, in Chinese as the accountant reads it in `[…]`, e.g. `总计平衡`, `得分超过分值`.
     public var rule: String
     /// What is wrong and what to do, in Chinese and English.
     public var message: LocalizedText
