@@ -143,5 +143,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RoundTripTests",
+            dependencies: ["XLSXFormat", "CSVFormat", "Pipeline", "Spreadsheet", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -33,12 +33,57 @@ public enum CSVTypeInference {
     /// The value of `field` and the number format that shows it as the text did.
     public static func infer(_ field: String, dates: Bool) -> InferredValue {
         if field.isEmpty { return InferredValue(value: .empty) }
-        if let number = number(field) { return number }
+        var bytes = field
+        switch bytes.withUTF8(quickNumberCheck) {
+        case true?: return InferredValue(value: .number(field))
+        case false?: break
+        case nil: if let number = number(field) { return number }
+        }
         if dates, let date = isoDate(field) { return InferredValue(value: .date(date)) }
         return InferredValue(value: .text(field))
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// The common cases without allocating: true when `field` is `-?D+(.D+)?` already in its normal
+    /// form (no grouping, `+`, `%`, trailing fraction zero or negative zero; at most 15 significant
+    /// digits), so the number's text is the field itself; false when it holds a byte no number has,
+    /// or is not of that shape although it has none of `+ , %`; nil when `number(_:)` must decide.
+    static func quickNumberCheck(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var rest = false
+        for c in b where !isDigit(c) {
+            switch c {
+            case UInt8(ascii: "."), UInt8(ascii: "-"): continue
+            case UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "%"): rest = true
+            default: return false
+            }
+        }
+        if rest { return nil }
+        let n = b.count
+        var i = 0
+        if n > 0 && b[0] == UInt8(ascii: "-") { i = 1 }
+        let intStart = i
+        while i < n && isDigit(b[i]) { i += 1 }
+        let intEnd = i
+        guard intEnd > intStart, !(intEnd - intStart > 1 && b[intStart] == UInt8(ascii: "0")) else { return false }
+        var fracEnd = i
+        if i < n {
+            guard b[i] == UInt8(ascii: ".") else { return false }
+            i += 1
+            let fracStart = i
+            while i < n && isDigit(b[i]) { i += 1 }
+            guard i == n, i > fracStart else { return false }
+            if b[n - 1] == UInt8(ascii: "0") { return nil }
+            fracEnd = n
+        }
+        // Significant digits: from the first non-zero digit (integer or fraction) to the end.
+        var first = intStart
+        while first < fracEnd && (b[first] == UInt8(ascii: "0") || b[first] == UInt8(ascii: ".")) { first += 1 }
+        if first == fracEnd { return intStart == 0 ? true : nil }  // zero; "-0" is normalised by number(_:)
+        var significant = fracEnd - first
+        if first < intEnd && fracEnd > intEnd { significant -= 1 }  // the point itself
+        return significant <= 15 ? true : false
+    }
 
     static func number(_ field: String) -> InferredValue? {
         let bytes = Array(field.utf8)

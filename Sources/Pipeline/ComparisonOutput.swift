@@ -4,14 +4,15 @@ import Spreadsheet
 import XLSXFormat
 
 /// Writes the 对照表 to a file: `.xlsx` through `XLSXWriter` (styled, via `ComparisonSheet`), `.csv`
-/// through `CSVWriter` with the formula guard on. Both write a temporary file and rename it into place.
+/// through `CSVWriter` with the formula guard on (unless `guardFormulas` is false). Both write a temporary file and rename it into place.
 public enum ComparisonOutput {
     /// - Throws: `SpreadsheetError` naming the file when it cannot be written.
     public static func write(
-        _ comparison: ExecutionComparison, to path: String, title: String? = nil, language: Language = .zh
+        _ comparison: ExecutionComparison, to path: String, title: String? = nil, language: Language = .zh,
+        guardFormulas: Bool = true
     ) throws {
         if path.lowercased().hasSuffix(".csv") {
-            let writer = try CSVWriter(path: path, options: CSVWriteOptions(guardFormulas: true))
+            let writer = try CSVWriter(path: path, options: CSVWriteOptions(guardFormulas: guardFormulas))
             do {
                 for row in ComparisonSheet.csvRows(comparison, language: language) { try writer.write(row: row) }
                 try writer.finish()

@@ -5,11 +5,12 @@ public import Spreadsheet
 import XLSXFormat
 
 /// Writes the forms workbook and its optional companions: `--split DIR` (one workbook per project) and
-/// `--csv DIR` (one CSV per sheet, formula-guarded). Returns every path written, in order.
+/// `--csv DIR` (one CSV per sheet, formula-guarded unless `guardFormulas` is false). Returns every path
+/// written, in order.
 public enum FormsOutput {
     public static func write(
         _ workbook: Workbook, splits: [(name: String, workbook: Workbook)], to path: String,
-        splitDirectory: String? = nil, csvDirectory: String? = nil
+        splitDirectory: String? = nil, csvDirectory: String? = nil, guardFormulas: Bool = true
     ) throws -> [String] {
         var written: [String] = []
         try XLSXWriter.write(workbook, to: path)
@@ -26,7 +27,7 @@ public enum FormsOutput {
             try makeDirectory(csvDirectory)
             for sheet in workbook.sheets {
                 let target = (csvDirectory as NSString).appendingPathComponent(fileName(sheet.name) + ".csv")
-                try writeCSV(sheet, to: target)
+                try writeCSV(sheet, to: target, guardFormulas: guardFormulas)
                 written.append(target)
             }
         }
@@ -34,9 +35,9 @@ public enum FormsOutput {
     }
 
     /// One sheet as CSV: every row from the first to the last, each padded to the sheet's width, so merged
-    /// areas keep their columns; text that a spreadsheet would run as a formula is guarded.
-    static func writeCSV(_ sheet: Sheet, to path: String) throws {
-        let writer = try CSVWriter(path: path, options: CSVWriteOptions(encoding: .utf8, guardFormulas: true))
+    /// areas keep their columns; text that a spreadsheet would run as a formula is guarded (by default).
+    static func writeCSV(_ sheet: Sheet, to path: String, guardFormulas: Bool = true) throws {
+        let writer = try CSVWriter(path: path, options: CSVWriteOptions(encoding: .utf8, guardFormulas: guardFormulas))
         let width = (sheet.dimension?.end.column ?? -1) + 1
         let lastRow = sheet.dimension?.end.row ?? -1
         do {

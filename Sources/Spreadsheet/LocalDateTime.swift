@@ -13,25 +13,62 @@ public struct LocalDateTime: Hashable, Sendable, CustomStringConvertible {
         case time
     }
 
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
-    /// Milliseconds (0…999); Excel stores times to about a millisecond.
-    public var millisecond: Int
+    // Stored compactly (12 bytes instead of 57) because every `Cell` carries a `CellValue` as large
+    // as its largest case, this one. Values beyond the storage are clamped: years to Int32, the other
+    // fields to 0…255 (milliseconds 0…65,535); every parser and the serial conversion stay within them.
+    private var storedYear: Int32
+    private var storedMillisecond: UInt16
+    private var storedMonth: UInt8
+    private var storedDay: UInt8
+    private var storedHour: UInt8
+    private var storedMinute: UInt8
+    private var storedSecond: UInt8
     public var kind: Kind
+
+    public var year: Int {
+        get { Int(storedYear) }
+        set { storedYear = Int32(clamping: newValue) }
+    }
+    /// 1…12.
+    public var month: Int {
+        get { Int(storedMonth) }
+        set { storedMonth = UInt8(clamping: newValue) }
+    }
+    /// 1…31.
+    public var day: Int {
+        get { Int(storedDay) }
+        set { storedDay = UInt8(clamping: newValue) }
+    }
+    /// 0…23.
+    public var hour: Int {
+        get { Int(storedHour) }
+        set { storedHour = UInt8(clamping: newValue) }
+    }
+    /// 0…59.
+    public var minute: Int {
+        get { Int(storedMinute) }
+        set { storedMinute = UInt8(clamping: newValue) }
+    }
+    /// 0…59.
+    public var second: Int {
+        get { Int(storedSecond) }
+        set { storedSecond = UInt8(clamping: newValue) }
+    }
+    /// Milliseconds (0…999); Excel stores times to about a millisecond.
+    public var millisecond: Int {
+        get { Int(storedMillisecond) }
+        set { storedMillisecond = UInt16(clamping: newValue) }
+    }
 
     public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
                 millisecond: Int = 0, kind: Kind? = nil) {
-        self.year = year
-        self.month = month
-        self.day = day
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.millisecond = millisecond
+        storedYear = Int32(clamping: year)
+        storedMonth = UInt8(clamping: month)
+        storedDay = UInt8(clamping: day)
+        storedHour = UInt8(clamping: hour)
+        storedMinute = UInt8(clamping: minute)
+        storedSecond = UInt8(clamping: second)
+        storedMillisecond = UInt16(clamping: millisecond)
         self.kind = kind ?? ((hour, minute, second, millisecond) == (0, 0, 0, 0) ? .date : .dateTime)
     }
 

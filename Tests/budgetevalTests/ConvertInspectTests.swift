@@ -104,7 +104,10 @@ import Testing
     @Test func usageErrorsExit64() throws {
         #expect(try run(["convert"]).status == 64)
         #expect(try run(["convert", fixture("cell_types.xlsx"), "--sheet", "1", "--all-sheets", "/tmp/x"]).status == 64)
-        #expect(try run(["convert", fixture("cell_types.xlsx"), "out.xlsx"]).status == 64)
+        #expect(try run(["convert", fixture("cell_types.xlsx"), "out.txt"]).status == 64)
+        #expect(try run(["convert", fixture("cell_types.xlsx"), "out.xlsx", "--sheet", "1"]).status == 64)
+        #expect(try run(["convert", fixture("cell_types.xlsx"), "out.csv", "--dates"]).status == 64)
+        #expect(try run(["convert", fixture("cell_types.xlsx"), "--encoding", "utf-16"]).status == 64)
     }
 
     @Test func csvInputIsCopiedFieldForField() throws {

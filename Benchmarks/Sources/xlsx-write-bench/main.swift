@@ -1,5 +1,5 @@
-// xlsx-write-bench CSV OUT.xlsx — converts a UTF-8 CSV to XLSX with XLSXWriter, as the benchmark's
-// stand-in for `budgeteval convert` until that command exists.
+// xlsx-write-bench CSV OUT.xlsx — converts a UTF-8 CSV to XLSX with XLSXWriter alone (a minimal CSV
+// splitter, no encoding detection); write_bench.sh runs it beside `budgeteval convert` with STANDIN=1.
 //
 // Typing follows issue 3: a field becomes a number only when it is a plain decimal (optional `-`,
 // no leading zero before another digit, optional fraction, at most 15 significant digits); every

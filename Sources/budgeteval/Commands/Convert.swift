@@ -1,27 +1,36 @@
 import ArgumentParser
 import CSVFormat
 import Foundation
+import Pipeline
 import Spreadsheet
 import XLSXFormat
 
 extension BudgetEval {
-    /// `budgeteval convert INPUT [OUTPUT]`: a workbook sheet (or every sheet), or a CSV, to UTF-8 CSV.
+    /// `budgeteval convert INPUT [OUTPUT]`: a workbook sheet (or every sheet), or a CSV, to CSV; or a CSV
+    /// or a workbook to XLSX (`WorkbookConversion`) when OUTPUT ends in `.xlsx`.
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "把 XLSX 工作表或 CSV 转换为 UTF-8 CSV / convert an XLSX sheet or a CSV to UTF-8 CSV.",
+            abstract: "在 XLSX 与 CSV 之间转换 / convert between XLSX and CSV.",
             discussion: """
             Writes the first sheet by default, `--sheet NAME|N` (N one-based) for another, or every sheet \
             with `--all-sheets DIR` as DIR/<input file name>__<N>.csv (chart sheets write no file; a CSV \
             input writes __1.csv). Numbers come out as plain decimals, dates as ISO 8601, formulas as their \
             cached values; cell text is never altered. Output files are replaced atomically; with \
-            --all-sheets an input is all or nothing.
+            --all-sheets an input is all or nothing. CSV output is UTF-8 unless --encoding says \
+            utf-8-bom or gb18030; --formula-guard prefixes ' to text that would run as a formula.
+
+            An OUTPUT ending in .xlsx writes a workbook. From a CSV: every field keeps its text; plain \
+            decimals (at most 15 significant digits, no leading zero: 000858 and ID numbers stay text) \
+            become numbers, 12.5% a percentage, and with --dates ISO dates become date cells. From a \
+            workbook: every worksheet (hidden ones too) with its values, formulas and cached values, \
+            number formats and merged ranges; other styling, column widths and print setup are not kept.
             """
         )
 
         @Argument(help: "输入文件 / input file (.xlsx, .xlsm, .csv, .tsv, .txt).")
         var input: String
 
-        @Argument(help: "输出 CSV 文件，`-` 或省略为标准输出 / output CSV file; `-` or absent for stdout.")
+        @Argument(help: "输出文件（.csv 或 .xlsx），`-` 或省略为标准输出 CSV / output .csv or .xlsx file; `-` or absent for CSV on stdout.")
         var output: String?
 
         @Option(name: .long, help: "工作表名称或序号（从 1 起）/ sheet name or one-based number.")
@@ -34,6 +43,11 @@ extension BudgetEval {
                 help: "CSV 输入编码（默认自动识别）/ CSV input encoding: utf-8, gbk/gb18030, utf-16, windows-1252.")
         var inputEncoding: String?
 
+        @OptionGroup var csvOutput: CSVOutputOptions
+
+        @Flag(name: .long, help: "CSV 转 XLSX 时把 ISO 日期（2020-12-31）写成日期单元格 / CSV to XLSX: ISO dates become date cells.")
+        var dates = false
+
         @OptionGroup var language: LanguageOptions
         @OptionGroup var readLimits: ReadLimitOptions
 
@@ -44,15 +58,22 @@ extension BudgetEval {
             if allSheets != nil, output != nil {
                 throw ValidationError("使用 --all-sheets 时不要再给出 OUTPUT / give no OUTPUT with --all-sheets.")
             }
-            if let target = output, target != "-", !target.lowercased().hasSuffix(".csv") {
-                throw ValidationError(
-                    "目前只能输出 CSV（文件名以 .csv 结尾，或 - 表示标准输出）/ only CSV output for now (a name ending in .csv, or -).")
+            if try ConvertOutputKind.of(output) == .workbook {
+                if sheet != nil {
+                    throw ValidationError("输出 .xlsx 时复制全部工作表，不接受 --sheet / an .xlsx output copies every sheet; drop --sheet.")
+                }
+            } else if dates {
+                throw ValidationError("--dates 只用于输出 .xlsx / --dates applies to .xlsx output only.")
             }
+            _ = try csvOutput.writeOptions()
             _ = try csvOptions()
         }
 
         func run() throws {
             try reportingErrors(language.lang) {
+                if try ConvertOutputKind.of(output) == .workbook, let output {
+                    return try convertToWorkbook(output)
+                }
                 switch InputFormat.detect(path: input) {
                 case .csv: try convertCSV()
                 case .xlsx: try convertWorkbook()
@@ -68,7 +89,20 @@ extension BudgetEval {
             return CSVReadOptions(encoding: encoding)
         }
 
-        /// CSV → CSV: the same fields with the same text, as UTF-8 with RFC 4180 quoting.
+        /// CSV or XLSX → XLSX through `WorkbookConversion`; the output appears only when complete.
+        private func convertToWorkbook(_ output: String) throws {
+            let name = displayName(of: input)
+            switch InputFormat.detect(path: input) {
+            case .csv:
+                try WorkbookConversion.csvToWorkbook(input: input, displayName: name, output: output,
+                                                     readOptions: try csvOptions(), dates: dates)
+            case .xlsx:
+                let reader = try XLSXReader(path: input, displayName: name, limits: readLimits.limits)
+                try WorkbookConversion.copyWorkbook(reader, displayName: name, to: output)
+            }
+        }
+
+        /// CSV → CSV: the same fields with the same text, in the chosen encoding with RFC 4180 quoting.
         private func convertCSV() throws {
             let name = displayName(of: input)
             if let sheet, sheet != "1", sheet != name {
@@ -79,7 +113,7 @@ extension BudgetEval {
                 try Self.prepareFolder(dir)
                 path = (dir as NSString).appendingPathComponent("\(name)__1.csv")
             }
-            let out = try CSVTarget(path: path)
+            let out = try CSVTarget(path: path, options: try csvOutput.writeOptions())
             do {
                 try CSVReader.forEachRow(path: input, displayName: name, options: try csvOptions()) { fields in
                     try out.write(row: fields)
@@ -99,7 +133,7 @@ extension BudgetEval {
                 try convertAll(reader, into: dir)
             } else {
                 let index = try SheetSelection.resolve(sheet, in: reader, file: name)
-                let out = try SheetExport.export(reader, sheet: index) { try CSVTarget(path: output ?? "-") }
+                let out = try SheetExport.export(reader, sheet: index) { try CSVTarget(path: output ?? "-", options: try csvOutput.writeOptions()) }
                 try out.finish()
             }
         }
@@ -111,7 +145,7 @@ extension BudgetEval {
             do {
                 for info in reader.sheets where info.kind == .worksheet {
                     let path = (dir as NSString).appendingPathComponent("\(base)__\(info.index).csv")
-                    pending.append(try SheetExport.export(reader, sheet: info.index) { try CSVTarget(path: path) })
+                    pending.append(try SheetExport.export(reader, sheet: info.index) { try CSVTarget(path: path, options: try csvOutput.writeOptions()) })
                 }
             } catch {
                 pending.forEach { $0.cancel() }

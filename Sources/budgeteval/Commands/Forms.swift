@@ -53,6 +53,10 @@ extension BudgetEval {
         @Flag(name: .long, help: "输出 JSON / print JSON.")
         var json = false
 
+        @Flag(name: .customLong("formula-guard"), inversion: .prefixedNo,
+              help: "CSV 中以 = + @ - 等开头的文本加前导 '（默认开启）/ prefix ' to CSV text a spreadsheet would run as a formula (on by default).")
+        var formulaGuard = true
+
         @OptionGroup var language: LanguageOptions
         @OptionGroup var readLimits: ReadLimitOptions
 
@@ -86,7 +90,7 @@ extension BudgetEval {
             let written = try reportingErrors(lang) {
                 try FormsOutput.write(
                     run.workbook, splits: FormsWorkbook.split(run.report), to: output, splitDirectory: split,
-                    csvDirectory: csv)
+                    csvDirectory: csv, guardFormulas: formulaGuard)
             }
             if json {
                 print(run.report.jsonDocument(english: english).rendered(), terminator: "")

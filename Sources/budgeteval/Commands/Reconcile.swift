@@ -33,6 +33,10 @@ extension BudgetEval {
         @Flag(name: .long, help: "输出 JSON / print JSON.")
         var json = false
 
+        @Flag(name: .customLong("formula-guard"), inversion: .prefixedNo,
+              help: "CSV 中以 = + @ - 等开头的文本加前导 '（默认开启）/ prefix ' to CSV text a spreadsheet would run as a formula (on by default).")
+        var formulaGuard = true
+
         @OptionGroup var language: LanguageOptions
         @OptionGroup var readLimits: ReadLimitOptions
 
@@ -52,7 +56,8 @@ extension BudgetEval {
             let comparison = result.comparison
             if let output {
                 try reportingErrors(lang) {
-                    try ComparisonOutput.write(comparison, to: output, title: result.loaded.department.name, language: lang)
+                    try ComparisonOutput.write(comparison, to: output, title: result.loaded.department.name, language: lang,
+                                               guardFormulas: formulaGuard)
                 }
                 printError(lang == .en ? "Wrote \(output)" : "已写出 \(output)")
             }

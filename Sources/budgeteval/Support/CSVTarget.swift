@@ -14,7 +14,7 @@ final class CSVTarget {
     private var writer: CSVWriter
     private let relay: String?
 
-    init(path: String) throws {
+    init(path: String, options: CSVWriteOptions = .init()) throws {
         if path == "-" {
             var template = Array("/tmp/budgeteval-stdout-XXXXXX".utf8CString)
             let fd = mkstemp(&template)
@@ -24,10 +24,10 @@ final class CSVTarget {
             close(fd)
             let temp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
             relay = temp
-            writer = try CSVWriter(path: temp)
+            writer = try CSVWriter(path: temp, options: options)
         } else {
             relay = nil
-            writer = try CSVWriter(path: path)
+            writer = try CSVWriter(path: path, options: options)
         }
     }
 
@@ -35,11 +35,12 @@ final class CSVTarget {
 
     func write(row: [String]) throws { try writer.write(row: row) }
 
-    /// One sheet row from column A: the cells' CSV text, empty fields for the gaps.
+    /// One sheet row from column A: the cells' CSV text, empty fields for the gaps (the formula
+    /// guard, when on, touches text cells only).
     func write(cells: [Cell]) throws {
-        var fields = [String](repeating: "", count: (cells.last?.column ?? -1) + 1)
-        for cell in cells { fields[cell.column] = cell.value.csvText }
-        try writer.write(row: fields)
+        var values = [CellValue](repeating: .empty, count: (cells.last?.column ?? -1) + 1)
+        for cell in cells { values[cell.column] = cell.value }
+        try writer.write(values: values)
     }
 
     /// Renames the file into place, or copies the relay to standard output.
