@@ -64,6 +64,12 @@ struct WorksheetScanner {
 
     /// Scans the whole part; SpreadsheetErrors (bad references, caps) propagate as they are.
     mutating func run(_ stream: ZipEntryStream) throws -> Outcome {
+        try run { try stream.read(into: $0) }
+    }
+
+    /// Scans bytes from `read` (fills the buffer, returns 0 at the end): a zip entry, or memory in tests
+    /// and fuzzing.
+    mutating func run(read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> Outcome {
         var capacity = 2 << 20
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
@@ -80,7 +86,7 @@ struct WorksheetScanner {
                     buffer = bigger
                     capacity *= 2
                 }
-                let n = try stream.read(into: UnsafeMutableRawBufferPointer(start: buffer + length,
+                let n = try read(UnsafeMutableRawBufferPointer(start: buffer + length,
                                                                             count: min(1 << 20, capacity - length)))
                 length += n
                 eof = n == 0
