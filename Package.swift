@@ -46,6 +46,7 @@ let package = Package(
         .target(
             name: "EvaluationForms",
             dependencies: ["FinanceModel", "Reconciliation", "Spreadsheet"],
+            resources: [.copy("Data")],
             swiftSettings: swiftSettings
         ),
         .target(name: "ReportCheck", dependencies: ["FinanceModel", "Reconciliation"], swiftSettings: swiftSettings),
@@ -87,6 +88,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "EvaluationFormsTests",
+            dependencies: ["EvaluationForms", "FinanceModel", "Spreadsheet", "TestSupport"],
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormsPipelineTests",
+            dependencies: ["Pipeline", "EvaluationForms", "FinanceModel", "Spreadsheet", "TestSupport"],
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HostileTests",
             dependencies: ["XLSXFormat", "CSVFormat", "Spreadsheet", "TestSupport"],
             exclude: ["Fixtures"],
@@ -95,6 +108,11 @@ let package = Package(
         .testTarget(
             name: "FaultTests",
             dependencies: ["XLSXFormat", "CSVFormat", "Spreadsheet", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BatchTests",
+            dependencies: ["Pipeline", "TestSupport", "FinanceModel", "Spreadsheet", "XLSXFormat"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "budgetevalTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
@@ -106,6 +124,17 @@ let package = Package(
             name: "RecognitionTests",
             dependencies: ["Recognition", "FinanceModel", "Spreadsheet", "TestSupport", "Pipeline"],
             exclude: ["Snapshots"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReconcilePipelineTests",
+            dependencies: ["Pipeline", "Reconciliation", "FinanceModel", "Spreadsheet", "TestSupport"],
+            exclude: ["Snapshots"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportCheckTests",
+            dependencies: ["ReportCheck", "FinanceModel", "Pipeline", "XLSXFormat", "CSVFormat", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXFormat", "Spreadsheet", "TestSupport", "CLibZip"], swiftSettings: swiftSettings),

@@ -1,3 +1,4 @@
+import CSVFormat
 import FinanceModel
 import Foundation
 import Recognition
@@ -70,11 +71,13 @@ public enum DepartmentLoader {
     ///   - mapping: overrides for odd layouts.
     public static func load(
         files: [String], forcedSides: [String: TableSide] = [:], mapping: Mapping? = nil,
-        limits: ReadLimits = ReadLimits()
+        limits: ReadLimits = ReadLimits(), csvOptions: CSVReadOptions = CSVReadOptions()
     ) -> LoadedDepartment {
         var loaded: [LoadedFile] = []
         for path in files {
-            loaded.append(loadFile(path, forcedSide: forcedSide(for: path, in: forcedSides), mapping: mapping, limits: limits))
+            loaded.append(loadFile(
+                path, forcedSide: forcedSide(for: path, in: forcedSides), mapping: mapping, limits: limits,
+                csvOptions: csvOptions))
         }
         let department = DepartmentAssembler.assemble(tables: loaded.flatMap { $0.tables.map(\.table) })
         return LoadedDepartment(department: department, files: loaded)
@@ -89,12 +92,13 @@ public enum DepartmentLoader {
 
     /// One file: read, recognise each visible worksheet, force the side.
     public static func loadFile(
-        _ path: String, forcedSide: TableSide? = nil, mapping: Mapping? = nil, limits: ReadLimits = ReadLimits()
+        _ path: String, forcedSide: TableSide? = nil, mapping: Mapping? = nil, limits: ReadLimits = ReadLimits(),
+        csvOptions: CSVReadOptions = CSVReadOptions()
     ) -> LoadedFile {
         let file = (path as NSString).lastPathComponent
         let input: LoadedInput
         do {
-            input = try InputLoader.load(path: path, limits: limits)
+            input = try InputLoader.load(path: path, limits: limits, csvOptions: csvOptions)
         } catch let error as SpreadsheetError {
             return LoadedFile(path: path, file: file, input: nil, tables: [], role: .unrecognised, errors: [.reading(error)])
         } catch {

@@ -28,10 +28,12 @@ public struct LoadedInput: Sendable, Hashable {
 /// file (`D0 CF 11 E0`, old .xls or an encrypted workbook) goes to `XLSXReader` too, which says plainly
 /// what it is; anything else is delimited text read by `CSVReader`.
 public enum InputLoader {
-    /// Reads the whole file.
+    /// Reads the whole file; `csvOptions` names a CSV's encoding or delimiter instead of detecting them.
     ///
     /// - Throws: `SpreadsheetError` naming the file and what to do.
-    public static func load(path: String, limits: ReadLimits = ReadLimits()) throws -> LoadedInput {
+    public static func load(
+        path: String, limits: ReadLimits = ReadLimits(), csvOptions: CSVReadOptions = CSVReadOptions()
+    ) throws -> LoadedInput {
         let file = (path as NSString).lastPathComponent
         switch sniff(path: path) {
         case .workbook:
@@ -39,7 +41,7 @@ public enum InputLoader {
             let sheets = try reader.sheets.filter { $0.kind == .worksheet }.map { try reader.readSheet($0.index) }
             return LoadedInput(path: path, file: file, format: .xlsx, sheets: sheets, encoding: nil, delimiter: nil)
         case .text:
-            let result = try CSVReader.read(path: path, displayName: file)
+            let result = try CSVReader.read(path: path, displayName: file, options: csvOptions)
             return LoadedInput(
                 path: path, file: file, format: .csv, sheets: [result.sheet], encoding: result.encoding.rawValue,
                 delimiter: result.delimiter)

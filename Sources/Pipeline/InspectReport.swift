@@ -1,3 +1,4 @@
+import CSVFormat
 import FinanceModel
 import Foundation
 import Recognition
@@ -34,7 +35,10 @@ public struct InspectReport: Sendable {
     ///
     /// - Throws: `SpreadsheetError` when the file cannot be read at all; recognition problems are
     ///   listed in `errors` instead.
-    public init(path: String, limits: ReadLimits = ReadLimits(), mapping: Mapping? = nil) throws {
+    public init(
+        path: String, limits: ReadLimits = ReadLimits(), mapping: Mapping? = nil,
+        csvOptions: CSVReadOptions = CSVReadOptions()
+    ) throws {
         file = (path as NSString).lastPathComponent
         switch InputLoader.sniff(path: path) {
         case .workbook:
@@ -44,7 +48,7 @@ public struct InspectReport: Sendable {
             format = .csv
             sheets = []
         }
-        let loaded = DepartmentLoader.loadFile(path, mapping: mapping, limits: limits)
+        let loaded = DepartmentLoader.loadFile(path, mapping: mapping, limits: limits, csvOptions: csvOptions)
         if case .reading(let error)? = loaded.errors.first, loaded.input == nil { throw error }
         if let input = loaded.input, input.isCSV {
             encoding = input.encoding

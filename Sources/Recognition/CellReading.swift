@@ -64,3 +64,45 @@ enum CodeReading {
         return Code(parts: pieces)
     }
 }
+
+extension Grid {
+    /// The text a person sees for an indicator cell: a number cell formatted as a percentage
+    /// (`0.95` with `0%`) reads "95%"; everything else is its own text.
+    func shownText(_ row: Int, _ column: Int) -> String {
+        guard let cell = sheet.row(at: row)?.cell(at: column), case .number(let digits) = cell.value,
+              let format = cell.style?.numberFormat, Self.isPercentFormat(format)
+        else { return text(row, column) }
+        return Self.timesHundred(digits) + "%"
+    }
+
+    /// A `%` outside quotes and brackets.
+    static func isPercentFormat(_ format: String) -> Bool {
+        var quoted = false, bracket = false
+        for c in format {
+            switch c {
+            case "\"": quoted.toggle()
+            case "[": bracket = true
+            case "]": bracket = false
+            case "%" where !quoted && !bracket: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// A plain decimal times 100, exactly, by moving the point: "0.956" → "95.6", "-0.5" → "-50", "2" → "200".
+    static func timesHundred(_ decimal: String) -> String {
+        let negative = decimal.hasPrefix("-")
+        let body = negative ? String(decimal.dropFirst()) : decimal
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(parts.first ?? "0")
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        while fraction.count < 2 { fraction += "0" }
+        var integer = whole + fraction.prefix(2)
+        let rest = String(fraction.dropFirst(2))
+        while integer.count > 1, integer.hasPrefix("0") { integer.removeFirst() }
+        let trimmedRest = String(rest.reversed().drop { $0 == "0" }.reversed())
+        let text = trimmedRest.isEmpty ? integer : integer + "." + trimmedRest
+        return negative && text != "0" ? "-" + text : text
+    }
+}

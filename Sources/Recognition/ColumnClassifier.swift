@@ -14,8 +14,8 @@ struct ColumnAssignment {
 
     enum AmountWord { case initial, adjusted, actual, unqualified }
 
-    init(kind: TableKind, layout: HeaderLayout, title: String, sheetName: String?, fileName: String,
-         forcedSide: TableSide? = nil, vocabulary: Vocabulary) {
+    init(kind: TableKind, layout: HeaderLayout, title: String, year: Int? = nil, sheetName: String?,
+         fileName: String, forcedSide: TableSide? = nil, vocabulary: Vocabulary) {
         switch kind {
         case .projectIndicators:
             assignGroup("indicator", prefix: "indicator.", layout: layout, vocabulary: vocabulary)
@@ -32,6 +32,10 @@ struct ColumnAssignment {
         for (column, path) in layout.paths.sorted(by: { $0.key < $1.key }) {
             if let structural = Self.structuralRole(path, kind: kind, vocabulary: vocabulary) {
                 roles[column] = structural
+                continue
+            }
+            if Self.isComparisonColumn(path, tableYear: year, vocabulary: vocabulary) {
+                roles[column] = .comparison
                 continue
             }
             let (measure, word) = Self.amountParts(path, vocabulary: vocabulary)
@@ -117,6 +121,20 @@ struct ColumnAssignment {
         case "codeItem": return .codeItem
         default: return ColumnRole(key)
         }
+    }
+
+    /// A column that is not an amount of this year: last year's figures (上年 / 去年 / another year
+    /// named in the header), changes (增减, 比上年) and ratios (率, %). Such columns are not read.
+    static func isComparisonColumn(_ path: [String], tableYear: Int?, vocabulary: Vocabulary) -> Bool {
+        for segment in path {
+            let n = Vocabulary.normalise(segment)
+            if vocabulary.key(in: "measures", exactly: n) != nil { continue }
+            if ["上年", "去年", "上一年", "增减", "比上年", "同比", "率", "%", "占比"].contains(where: { n.contains($0) }) {
+                return true
+            }
+            if let tableYear, let year = TitleBlock.year(in: n), year != tableYear { return true }
+        }
+        return false
     }
 
     /// The measure and amount word of an amount column's path.

@@ -83,6 +83,14 @@ enum FunctionTableBuilder {
             if code == nil { codeText = parts.joined() }
         }
         var name = nameColumn.map { grid.text(r, $0) } ?? ""
+        if codeColumn == nil, !name.isEmpty {
+            // No code column: "2011301 行政运行" or "2011301行政运行" in the name cell.
+            let parsed = CodeReading.joined(name, as: FunctionCode.self)
+            if let found = parsed.code, !parsed.rest.isEmpty {
+                code = found
+                name = parsed.rest
+            }
+        }
         if name.isEmpty { name = codeText }
         if name.isEmpty, code == nil { name = grid.texts(ofRow: r).first?.text ?? "" }
         guard code != nil || !name.isEmpty else { return nil }

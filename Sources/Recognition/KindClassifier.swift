@@ -33,6 +33,8 @@ enum KindClassifier {
         if t.contains("一般公共预算"), t.contains("支出") { return .generalBudgetExpenseByFunction }
         if t.contains("支出") || hasAny(["基本支出", "项目支出"]) { return .expenseByFunction }
         if hasAny(["财政拨款收入", "上级补助收入", "事业收入"]) { return .incomeByFunction }
+        // Subject codes with amounts and no telling title: expenditure by 功能分类, the commonest such table.
+        if hasAny(["科目编码", "功能分类科目编码", "类"]) { return .expenseByFunction }
         return nil
     }
 

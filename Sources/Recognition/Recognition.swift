@@ -66,12 +66,14 @@ public enum TableRecognizer {
             ?? KindClassifier.kind(title: grid.sheetName ?? file, headers: layout.headerTexts, vocabulary: vocabulary)
         else {
             throw RecognitionError(
-                .unknownKind(title: titleBlock.title, headers: layout.headerTexts),
+                .unknownKind(
+                    title: titleBlock.title, headers: layout.headerTexts,
+                    headerRows: (layout.headerRows.lowerBound + 1)...(layout.headerRows.upperBound + 1)),
                 at: grid.location(start, layout.firstColumn))
         }
         var assignment = ColumnAssignment(
-            kind: kind, layout: layout, title: titleBlock.title, sheetName: grid.sheetName, fileName: file,
-            forcedSide: forcedSide, vocabulary: vocabulary)
+            kind: kind, layout: layout, title: titleBlock.title, year: titleBlock.year, sheetName: grid.sheetName,
+            fileName: file, forcedSide: forcedSide, vocabulary: vocabulary)
         for (column, role) in forcedRoles { assignment.roles[column] = role }
         if !forcedRoles.isEmpty { assignment.side = Self.side(of: assignment.roles) ?? assignment.side }
         if let side = entry?.side ?? (kind.carriesAmounts ? forcedSide : nil) { assignment.side = side }

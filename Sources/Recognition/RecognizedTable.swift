@@ -22,6 +22,8 @@ public struct ColumnRole: RawRepresentable, Hashable, Sendable, Comparable, Cust
     public static let lineNumber = ColumnRole("lineNumber")
     public static let serial = ColumnRole("serial")
     public static let remark = ColumnRole("remark")
+    /// Last year's figures, changes and ratios: shown, not read.
+    public static let comparison = ColumnRole("comparison")
 
     /// `<measure>.<column>`.
     public static func amount(_ measure: String, _ column: AmountColumn) -> ColumnRole {

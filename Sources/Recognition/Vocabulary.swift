@@ -59,7 +59,7 @@ public struct Vocabulary: Sendable {
         var best: (key: String, length: Int)?
         for key in table.keys.sorted() {
             for word in table[key] ?? [] where word.count >= minimumLength && n.contains(word) {
-                if best == nil || word.count > best!.length { best = (key, word.count) }
+                if word.count > (best?.length ?? 0) { best = (key, word.count) }
             }
         }
         return best?.key
@@ -67,8 +67,14 @@ public struct Vocabulary: Sendable {
 
     /// Whether `text` is one of the wordings of any group (what header cells say).
     func isHeaderWord(_ text: String) -> Bool {
-        let n = Vocabulary.normalise(text)
+        var n = Vocabulary.normalise(text)
         guard !n.isEmpty else { return false }
+        // "2020年预算数", "2019年度决算数": the year does not change what the column is.
+        if n.count > 5, n.prefix(4).allSatisfy(\.isASCIIDigit), n.dropFirst(4).first == "年" {
+            n = String(n.dropFirst(5))
+            if n.hasPrefix("度") { n.removeFirst() }
+        }
+        if n.hasPrefix("增减") || n.hasPrefix("比上年") { return true }
         for (name, table) in groups where name != "factFields" && name != "summaryLines" {
             for words in table.values where words.contains(n) { return true }
         }

@@ -39,13 +39,16 @@ public enum Alignment {
         var groups: [Group] = []
         var index: [String: Int] = [:]
 
+        let steps = Dictionary(uniqueKeysWithValues: tables.map { ($0.index, $0.step.converted(from: $0.info.unit, to: unit)) })
+
         func add(_ line: TableLine, of table: SectionTable, to position: Int) {
             for column in AmountColumn.allCases {
-                guard let figure = line.amounts[column] else { continue }
-                let cell = figure.source.map { [CitedCell($0, value: figure.value.description)] } ?? []
+                guard let figures = line.figures[column], !figures.isEmpty else { continue }
                 let contribution = Contribution(
-                    value: figure.value.converted(from: line.unit, to: unit), original: figure.value, unit: line.unit,
-                    table: table.info, cells: cell, terms: figure.value.isZero ? 0 : 1, rolledUp: false)
+                    value: figures.map { $0.value.converted(from: line.unit, to: unit) }.sum(),
+                    original: figures.map(\.value).sum(), unit: line.unit, table: table.info,
+                    cells: figures.compactMap { f in f.source.map { CitedCell($0, value: f.value.description) } },
+                    terms: figures.filter { !$0.value.isZero }.count, rolledUp: false, step: steps[table.index] ?? .zero)
                 groups[position].stated[column, default: []].append(contribution)
             }
             groups[position].statingTables.insert(table.index)
@@ -113,7 +116,7 @@ public enum Alignment {
                 }
                 guard !top.isEmpty else { continue }
                 for column in AmountColumn.allCases {
-                    let figures = top.compactMap { line in line.amounts[column].map { (line, $0) } }
+                    let figures = top.flatMap { line in (line.figures[column] ?? []).map { (line, $0) } }
                     guard !figures.isEmpty else { continue }
                     let value = figures.map { $0.1.value.converted(from: $0.0.unit, to: unit) }.sum()
                     let original = figures.map(\.1.value).sum()
@@ -121,7 +124,8 @@ public enum Alignment {
                     groups[position].rolled[column, default: []].append(
                         Contribution(
                             value: value, original: original, unit: figures[0].0.unit, table: table.info, cells: cells,
-                            terms: figures.filter { !$0.1.value.isZero }.count, rolledUp: true))
+                            terms: figures.filter { !$0.1.value.isZero }.count, rolledUp: true,
+                            step: steps[table.index] ?? .zero))
                 }
             }
         }

@@ -92,10 +92,13 @@ public struct Contribution: Sendable, Hashable {
     public var terms: Int
     /// True when the table has no row for the code and the figure is the sum of its finer rows.
     public var rolledUp: Bool
+    /// The rounding step of the table's figures, in the comparison unit (`RoundingStep`): 0.01 of the
+    /// table's unit, or coarser when every figure of the table is a whole multiple of a coarser step.
+    public var step: Money
 
     public init(
         value: Money, original: Money, unit: MoneyUnit, table: TableInfo, cells: [CitedCell], terms: Int,
-        rolledUp: Bool
+        rolledUp: Bool, step: Money
     ) {
         self.value = value
         self.original = original
@@ -104,5 +107,6 @@ public struct Contribution: Sendable, Hashable {
         self.cells = cells
         self.terms = terms
         self.rolledUp = rolledUp
+        self.step = step
     }
 }

@@ -14,14 +14,15 @@ struct Equation {
     var terms: [Term]
     /// The unit all amounts are in.
     var unit: MoneyUnit
-    /// The unit whose 0.01 is allowed per non-zero term (the coarser unit of the tables involved).
-    var toleranceUnit: MoneyUnit
+    /// What one figure's rounding may be off by, in `unit`: 0.01 of the table's unit (the coarser
+    /// table's between two tables), or the table's coarser `RoundingStep`.
+    var step: Money
 
-    /// The tolerance in `unit`: the setting when given, else 0.01 `toleranceUnit` per non-zero term.
+    /// The tolerance in `unit`: the setting when given, else `step` per non-zero summed term.
     func tolerance(_ settings: ReconciliationSettings) -> Money {
         if let override = settings.tolerance { return override.converted(from: settings.unit, to: unit) }
         let count = max(1, terms.map(\.nonZeroTerms).reduce(0, +))
-        return (Money(units: 0, hundredths: 1) * count).converted(from: toleranceUnit, to: unit)
+        return step * count
     }
 
     /// Nil when the equation holds exactly.
@@ -35,11 +36,13 @@ struct Equation {
         let unitText = LocalizedText(zh: unit.rawValue, en: unit.englishName)
         let zh: String
         let en: String
+        let coarseStep = settings.tolerance == nil && step > Money(units: 0, hundredths: 1)
         if rounding {
-            zh = "\(subject.zh)：相差 \(gap) \(unitText.zh)，在容差 \(allowed) \(unitText.zh) 以内，属四舍五入尾差。"
+            zh = "\(subject.zh)：相差 \(gap) \(unitText.zh)，在容差 \(allowed) \(unitText.zh) 以内，属四舍五入尾差"
+                + (coarseStep ? "（表中金额均为 \(step) \(unitText.zh) 的整数倍，按此精度计算容差）。" : "。")
                 + (advice?.zh ?? "核对即可；如需完全一致，请调整其中一个数的尾数。")
             en = "\(subject.en): off by \(gap) \(unitText.en), within the tolerance of \(allowed): a rounding "
-                + "difference. " + (advice?.en ?? "Check it; adjust the last digit of one figure if they must agree exactly.")
+                + "difference" + (coarseStep ? " (every figure of the table is a multiple of \(step), the precision used). " : ". ") + (advice?.en ?? "Check it; adjust the last digit of one figure if they must agree exactly.")
         } else {
             zh = "\(subject.zh)：相差 \(gap) \(unitText.zh)，超出容差 \(allowed) \(unitText.zh)。"
                 + (advice?.zh ?? "请核对所列单元格，更正填错的数。")
@@ -55,8 +58,6 @@ struct Equation {
 }
 
 extension MoneyUnit {
-    /// The coarser of two units (万元 over 元): its 0.01 is the tolerance between them.
-    func coarser(_ other: MoneyUnit) -> MoneyUnit { yuanPerUnit >= other.yuanPerUnit ? self : other }
 }
 
 extension TableInfo {

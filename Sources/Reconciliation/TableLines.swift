@@ -73,13 +73,52 @@ enum LineKey: Hashable {
     case name(String)
 }
 
-/// One line of one table as the aligner sees it: key, name and amounts in the table's unit.
+/// One line of one table as the aligner sees it: key, name and the figures of each column in the
+/// table's unit (usually one; two when a 基本支出 total row holds 人员经费 ‖ 公用经费 side by side).
 struct TableLine: Hashable {
     var key: LineKey
     var name: String
-    var amounts: Amounts
-    /// The unit of `amounts` (a project can carry its own).
+    var figures: [AmountColumn: [Figure]]
+    /// The unit of the figures (a project can carry its own).
     var unit: MoneyUnit
+
+    init(key: LineKey, name: String, amounts: Amounts, unit: MoneyUnit) {
+        self.key = key
+        self.name = name
+        self.unit = unit
+        figures = [:]
+        for column in AmountColumn.allCases {
+            if let figure = amounts[column] { figures[column] = [figure] }
+        }
+    }
+
+    init(key: LineKey, name: String, figures: [AmountColumn: [Figure]], unit: MoneyUnit) {
+        self.key = key
+        self.name = name
+        self.figures = figures
+        self.unit = unit
+    }
+
+    var isEmpty: Bool { figures.values.allSatisfy(\.isEmpty) }
+}
+
+extension BasicExpenseRow {
+    /// The row's figures for a column: its 合计 when the table has one, else its 人员经费 and/or 公用经费
+    /// figures (a side-by-side table puts each 经济分类 row in one half; the 合计 row in both).
+    func figures(_ column: AmountColumn) -> [Figure] {
+        if let total = total[column] { return [total] }
+        return [personnelCost[column], officeCost[column]].compactMap { $0 }
+    }
+
+    /// The columns the row fills, as figures.
+    var allFigures: [AmountColumn: [Figure]] {
+        var result: [AmountColumn: [Figure]] = [:]
+        for column in AmountColumn.allCases {
+            let figures = figures(column)
+            if !figures.isEmpty { result[column] = figures }
+        }
+        return result
+    }
 }
 
 /// One table's lines for a section.
@@ -87,6 +126,9 @@ struct SectionTable: Hashable {
     var index: Int
     var info: TableInfo
     var lines: [TableLine]
+
+    /// The rounding step of the table's figures (see `RoundingStep`), in the table's unit.
+    var step: Money { RoundingStep.step(of: lines.flatMap { $0.figures.values.flatMap { $0.map(\.value) } }, unit: info.unit) }
 
     /// The lines of a table, keyed; nil for tables without comparable amounts.
     init?(index: Int, table: AnyFinanceTable) {
@@ -115,7 +157,11 @@ struct SectionTable: Hashable {
         case .incomeByFunction(let t):
             lines = t.rows.map { row(code: $0.code, name: $0.name, role: $0.role, amounts: $0.total) }
         case .basicExpenseByEconomic(let t):
-            lines = t.rows.map { row(code: $0.code, name: $0.name, role: $0.role, amounts: $0.total) }
+            lines = t.rows.map { basic in
+                var line = row(code: basic.code, name: basic.name, role: basic.role, amounts: .empty)
+                line.figures = basic.allFigures
+                return line
+            }
         case .threePublic(let t):
             lines = ThreePublicField.allCases.compactMap { field in
                 let amounts = field.amounts(of: t)
@@ -139,6 +185,6 @@ struct SectionTable: Hashable {
         case .projectIndicators, .departmentFacts:
             return nil
         }
-        lines.removeAll { $0.amounts.isEmpty }
+        lines.removeAll(where: \.isEmpty)
     }
 }

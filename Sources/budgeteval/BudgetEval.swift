@@ -14,6 +14,14 @@ struct BudgetEval: ParsableCommand {
         Exit codes: 0 success; 1 unreadable input or I/O failure; 3 findings of severity 错误; 64 usage.
         """,
         version: "0.1.0",
-        subcommands: [Convert.self, Inspect.self]
+        subcommands: [
+            Convert.self,
+            Inspect.self,
+            Reconcile.self,
+            Check.self,
+            Forms.self,
+            Crosscheck.self,
+            Batch.self,
+        ]
     )
 }

@@ -54,11 +54,22 @@ struct GrandTotalBalanceRuleTests {
         #expect(error.expected == "1297.44")
     }
 
-    @Test("in a 元 table the 100 元 gap is beyond 0.01 元 per term; --tolerance overrides")
-    func yuanTable() throws {
+    @Test("a 元 table restating 万元 figures (all whole hundreds): the 100 元 gap is the same rounding 提示")
+    func yuanRestatement() throws {
         let table = Self.summary(
             unit: .yuan, income: "9557700", carryIn: "3414700", total: "12972400", expense: "10231300",
             carryOut: "2741000", expenseTotal: "12972300")
+        let finding = try #require(Build.findings([table], rules: [GrandTotalBalanceRule()]).first)
+        #expect(finding.severity == .hint)
+        #expect(finding.message.zh.contains("整数倍"))
+        #expect(finding.cells.map(\.value) == ["12972400", "12972300"])
+    }
+
+    @Test("in a 元 table kept to the fen, 100 元 is beyond 0.01 元 per term; --tolerance overrides")
+    func yuanTable() throws {
+        let table = Self.summary(
+            unit: .yuan, income: "9557700.37", carryIn: "3414699.63", total: "12972400", expense: "10231300.37",
+            carryOut: "2740999.63", expenseTotal: "12972300")
         #expect(Build.findings([table], rules: [GrandTotalBalanceRule()]).map(\.severity) == [.error])
         let loose = ReconciliationSettings(tolerance: Build.money("0.01"))
         #expect(Build.findings([table], rules: [GrandTotalBalanceRule()], settings: loose).map(\.severity) == [.hint])

@@ -77,7 +77,7 @@ import TestSupport
                     default:
                         let text = "\(g.below(1000)).5"
                         cell.value = .number(text)
-                        cell.formula = "SUM(\(CellAddress(row: r, column: c))*0+\(text))"
+                        cell.formula = "SUM(Z\(r + 1)*0+\(text))"
                         exp = ["type": "number", "value": text, "formula": cell.formula!]
                     }
                     row.cells.append(cell)
@@ -107,6 +107,29 @@ import TestSupport
         return (Workbook(sheets: sheets), ["sheets": expectedSheets])
     }
 
+    /// Writes the rich workbook for `seed` and its expectations into `folder`.
+    static func writeRichWorkbook(seed: UInt64, into folder: URL) throws -> (book: String, json: URL) {
+        let (workbook, expected) = richWorkbook(seed: seed)
+        let book = folder.appendingPathComponent("rich-\(seed).xlsx").path
+        let json = folder.appendingPathComponent("rich-\(seed).json")
+        try XLSXWriter.write(workbook, to: book)
+        try JSONSerialization.data(withJSONObject: expected, options: [.sortedKeys]).write(to: json)
+        return (book, json)
+    }
+
+    /// With `BUDGETEVAL_INTEROP_OUT=<folder>` set, keeps the workbooks there for other clients
+    /// (scripts/libreoffice_check.sh uses this); otherwise does nothing.
+    @Test func keepsWorkbooksForOtherClientsWhenAsked() throws {
+        guard let out = ProcessInfo.processInfo.environment["BUDGETEVAL_INTEROP_OUT"], !out.isEmpty else { return }
+        let folder = URL(fileURLWithPath: out, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (book, _) = try Self.writeRichWorkbook(seed: 2020, into: folder)
+        #expect(FileManager.default.fileExists(atPath: book))
+        let form = folder.appendingPathComponent("form.xlsx").path
+        try XLSXWriter.write(Samples.form(), to: form)
+        #expect(FileManager.default.fileExists(atPath: form))
+    }
+
     @Test(arguments: [UInt64(2020), 7, 42])
     func openpyxlAndCalamineReadBackWhatWeWrote(seed: UInt64) throws {
         let root = Fixtures.repositoryRoot()
@@ -115,13 +138,9 @@ import TestSupport
             print("InteropTests: \(python) not found — run `make venv` (make test does) to check with openpyxl/calamine; skipped")
             return
         }
-        let (workbook, expected) = Self.richWorkbook(seed: seed)
         let folder = try Fixtures.temporaryDirectory("xlsx-interop")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let book = folder.appendingPathComponent("rich.xlsx").path
-        let json = folder.appendingPathComponent("expected.json")
-        try XLSXWriter.write(workbook, to: book)
-        try JSONSerialization.data(withJSONObject: expected, options: [.sortedKeys]).write(to: json)
+        let (book, json) = try Self.writeRichWorkbook(seed: seed, into: folder)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [root.appendingPathComponent("Tests/Interop/check_written.py").path, book, json.path]

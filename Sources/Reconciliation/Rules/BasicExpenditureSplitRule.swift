@@ -19,7 +19,7 @@ public struct BasicExpenditureSplitRule: CheckRule {
                         zh: "\(t.info.displayTitle)（\(column.title.zh)）基本支出合计应等于人员经费 + 公用经费",
                         en: "\(t.info.displayTitle) (\(column.title.en)): basic expenditure should equal personnel "
                             + "+ office cost"),
-                    found: Term(stated), terms: parts.map(Term.init), unit: t.info.unit, toleranceUnit: t.info.unit
+                    found: Term(stated), terms: parts.map(Term.init), unit: t.info.unit, step: RoundingStep.step(of: table)
                 ).finding(context.settings)
             }
         }

@@ -14,21 +14,23 @@ struct EconomicGroupSum {
     func findings(in context: CheckContext) -> [Finding] {
         context.tables.flatMap { table -> [Finding] in
             guard case .basicExpenseByEconomic(let t) = table else { return [] }
-            return AmountColumn.allCases.compactMap { check(t, column: $0, settings: context.settings) }
+            let step = RoundingStep.step(of: table)
+            return AmountColumn.allCases.compactMap { check(t, column: $0, step: step, settings: context.settings) }
         }
     }
 
-    private func check(_ t: BasicExpenseByEconomicTable, column: AmountColumn, settings: ReconciliationSettings)
-        -> Finding?
+    private func check(
+        _ t: BasicExpenseByEconomicTable, column: AmountColumn, step: Money, settings: ReconciliationSettings
+    ) -> Finding?
     {
         guard let stated = statedFigure(in: t, column: column) else { return nil }
         var parts: [Figure] = []
         for digits in classes {
-            if let row = t.rows.first(where: { $0.code?.digits == digits }), let figure = row.total[column] {
-                parts.append(figure)
+            if let row = t.rows.first(where: { $0.code?.digits == digits }), !row.figures(column).isEmpty {
+                parts += row.figures(column)
             } else {
                 parts += t.rows.filter { $0.code?.digits.count == 5 && $0.code?.digits.hasPrefix(digits) == true }
-                    .compactMap { $0.total[column] }
+                    .flatMap { $0.figures(column) }
             }
         }
         guard !parts.isEmpty else { return nil }
@@ -38,7 +40,7 @@ struct EconomicGroupSum {
             subject: LocalizedText(
                 zh: "\(t.info.displayTitle)（\(column.title.zh)）\(label.zh)应等于 \(classList) 之和",
                 en: "\(t.info.displayTitle) (\(column.title.en)): \(label.en) should equal \(classList)"),
-            found: Term(stated), terms: parts.map(Term.init), unit: t.info.unit, toleranceUnit: t.info.unit
+            found: Term(stated), terms: parts.map(Term.init), unit: t.info.unit, step: step
         ).finding(settings)
     }
 

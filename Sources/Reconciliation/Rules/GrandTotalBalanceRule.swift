@@ -10,13 +10,16 @@ public struct GrandTotalBalanceRule: CheckRule {
     public func findings(in context: CheckContext) -> [Finding] {
         context.tables.flatMap { table -> [Finding] in
             guard case .incomeExpenseSummary(let summary) = table else { return [] }
-            return AmountColumn.allCases.flatMap { findings(in: summary, column: $0, settings: context.settings) }
+            let step = RoundingStep.step(of: table)
+            return AmountColumn.allCases.flatMap {
+                findings(in: summary, column: $0, step: step, settings: context.settings)
+            }
         }
     }
 
-    private func findings(in t: IncomeExpenseSummary, column: AmountColumn, settings: ReconciliationSettings)
-        -> [Finding]
-    {
+    private func findings(
+        in t: IncomeExpenseSummary, column: AmountColumn, step: Money, settings: ReconciliationSettings
+    ) -> [Finding] {
         let unit = t.info.unit
         let title = t.info.displayTitle
         let columnTitle = column.title
@@ -30,7 +33,7 @@ public struct GrandTotalBalanceRule: CheckRule {
                     zh: "\(title)（\(columnTitle.zh)）收入总计应等于本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
                     en: "\(title) (\(columnTitle.en)): the income-side grand total should equal total income + "
                         + "non-fiscal balance used + carry-over at start"),
-                found: Term(total), terms: incomeParts.map(Term.init), unit: unit, toleranceUnit: unit)
+                found: Term(total), terms: incomeParts.map(Term.init), unit: unit, step: step)
             result += equation.finding(settings).map { [$0] } ?? []
         }
         let expenseTotal = t.grandTotalExpenditureSide[column]
@@ -41,7 +44,7 @@ public struct GrandTotalBalanceRule: CheckRule {
                     zh: "\(title)（\(columnTitle.zh)）支出总计应等于本年支出合计 + 结余分配 + 年末结转和结余",
                     en: "\(title) (\(columnTitle.en)): the expenditure-side grand total should equal total "
                         + "expenditure + balance distribution + carry-over at end"),
-                found: Term(total), terms: expenseParts.map(Term.init), unit: unit, toleranceUnit: unit)
+                found: Term(total), terms: expenseParts.map(Term.init), unit: unit, step: step)
             result += equation.finding(settings).map { [$0] } ?? []
         }
         if let incomeTotal = t.grandTotal[column] {
@@ -60,7 +63,7 @@ public struct GrandTotalBalanceRule: CheckRule {
                     zh: "\(title)（\(columnTitle.zh)）收入方总计应等于支出方总计",
                     en: "\(title) (\(columnTitle.en)): the income-side grand total should equal the "
                         + "expenditure side's"),
-                found: Term(incomeTotal), terms: terms, unit: unit, toleranceUnit: unit)
+                found: Term(incomeTotal), terms: terms, unit: unit, step: step)
             result += equation.finding(settings).map { [$0] } ?? []
         }
         return result

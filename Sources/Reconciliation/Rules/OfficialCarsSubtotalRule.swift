@@ -20,7 +20,7 @@ public struct OfficialCarsSubtotalRule: CheckRule {
                         zh: "\(t.info.displayTitle)（\(column.title.zh)）公务用车购置及运行费应等于购置费 + 运行维护费",
                         en: "\(t.info.displayTitle) (\(column.title.en)): official cars should equal purchase + "
                             + "operation"),
-                    found: Term(subtotal), terms: parts.map(Term.init), unit: t.info.unit, toleranceUnit: t.info.unit
+                    found: Term(subtotal), terms: parts.map(Term.init), unit: t.info.unit, step: RoundingStep.step(of: table)
                 ).finding(context.settings)
             }
         }

@@ -57,11 +57,11 @@ public struct SubjectSumRule: CheckRule {
             default:
                 return []
             }
-            return check(rows, info: info, settings: context.settings)
+            return check(rows, info: info, step: RoundingStep.step(of: table), settings: context.settings)
         }
     }
 
-    func check(_ rows: [CodedRow], info: TableInfo, settings: ReconciliationSettings) -> [Finding] {
+    func check(_ rows: [CodedRow], info: TableInfo, step: Money, settings: ReconciliationSettings) -> [Finding] {
         let coded = rows.filter { $0.code != nil && !$0.isTotal }
         var result: [Finding] = []
         for parent in coded {
@@ -73,7 +73,7 @@ public struct SubjectSumRule: CheckRule {
                 parent, with: children, rule: rule, what: LocalizedText(
                     zh: "“\(code) \(parent.label)”应等于其下级科目之和",
                     en: "“\(code) \(parent.label)” should equal the sum of the rows under it"),
-                info: info, settings: settings)
+                info: info, step: step, settings: settings)
         }
         let top = coded.filter { row in
             guard let code = row.code else { return false }
@@ -86,7 +86,7 @@ public struct SubjectSumRule: CheckRule {
             result += compare(
                 total, with: top, rule: Self.totalRule,
                 what: LocalizedText(zh: "合计行应等于各类科目之和", en: "the total row should equal the sum of the class rows"),
-                info: info, settings: settings)
+                info: info, step: step, settings: settings)
         }
         return result
     }
@@ -104,7 +104,7 @@ public struct SubjectSumRule: CheckRule {
     }
 
     private func compare(
-        _ parent: CodedRow, with children: [CodedRow], rule: String, what: LocalizedText, info: TableInfo,
+        _ parent: CodedRow, with children: [CodedRow], rule: String, what: LocalizedText, info: TableInfo, step: Money,
         settings: ReconciliationSettings
     ) -> [Finding] {
         var result: [Finding] = []
@@ -118,7 +118,7 @@ public struct SubjectSumRule: CheckRule {
                     subject: LocalizedText(
                         zh: "\(info.displayTitle)（\(group.title.zh)，\(column.title.zh)）\(what.zh)",
                         en: "\(info.displayTitle) (\(group.title.en), \(column.title.en)): \(what.en)"),
-                    found: Term(stated), terms: parts.map(Term.init), unit: info.unit, toleranceUnit: info.unit)
+                    found: Term(stated), terms: parts.map(Term.init), unit: info.unit, step: step)
                 if let finding = equation.finding(settings) { result.append(finding) }
             }
         }

@@ -25,7 +25,7 @@ public struct ThreePublicTotalRule: CheckRule {
                         zh: "\(t.info.displayTitle)（\(column.title.zh)）合计应等于因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
                         en: "\(t.info.displayTitle) (\(column.title.en)): the total should equal overseas travel + "
                             + "official cars + reception"),
-                    found: Term(total), terms: parts.map(Term.init), unit: t.info.unit, toleranceUnit: t.info.unit
+                    found: Term(total), terms: parts.map(Term.init), unit: t.info.unit, step: RoundingStep.step(of: table)
                 ).finding(context.settings)
             }
         }

@@ -23,7 +23,7 @@ public struct TotalEqualsBasicPlusProjectRule: CheckRule {
                             zh: "\(t.info.displayTitle)“\(label)”行（\(column.title.zh)）合计应等于基本支出 + 项目支出",
                             en: "\(t.info.displayTitle), row “\(label)” (\(column.title.en)): the total should equal "
                                 + "basic + project expenditure"),
-                        found: Term(total), terms: parts.map(Term.init), unit: unit, toleranceUnit: unit
+                        found: Term(total), terms: parts.map(Term.init), unit: unit, step: RoundingStep.step(of: table)
                     ).finding(context.settings)
                 }
             }

@@ -28,8 +28,13 @@ enum WorksheetReading {
         if parser == .automatic {
             var scanner = WorksheetScanner(context: context, location: location, emit: emit)
             let stream = try package.open(part)
-            defer { stream.close() }
-            switch try scanner.run(stream) {
+            let prefetcher = ChunkPrefetcher(stream: stream)
+            prefetcher.start()
+            defer {
+                prefetcher.finish()
+                stream.close()
+            }
+            switch try scanner.run(read: prefetcher.read(into:)) {
             case .finished(let merges, let dimension, let outOfOrder):
                 return XLSXReader.ParseResult(merges: merges, dimension: dimension, outOfOrder: outOfOrder,
                                               scannerOnly: true)

@@ -63,12 +63,6 @@ struct WorksheetScanner {
     }
 
     /// Scans the whole part; SpreadsheetErrors (bad references, caps) propagate as they are.
-    mutating func run(_ stream: ZipEntryStream) throws -> Outcome {
-        try run { try stream.read(into: $0) }
-    }
-
-    /// Scans bytes from `read` (fills the buffer, returns 0 at the end): a zip entry, or memory in tests
-    /// and fuzzing.
     mutating func run(read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> Outcome {
         var capacity = 2 << 20
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -87,7 +81,7 @@ struct WorksheetScanner {
                     capacity *= 2
                 }
                 let n = try read(UnsafeMutableRawBufferPointer(start: buffer + length,
-                                                                            count: min(1 << 20, capacity - length)))
+                                                               count: min(1 << 20, capacity - length)))
                 length += n
                 eof = n == 0
                 var start = 0
@@ -188,10 +182,13 @@ struct WorksheetScanner {
         // Name, with an optional prefix.
         let nameStart = i
         var colon = -1
-        while i < end {
-            let ch = b[i]
-            if ch == UInt8(ascii: ":") { colon = i } else if !Self.isNameByte(ch) { break }
-            i += 1
+        Self.byteClass.withUnsafeBufferPointer { table in
+            while i < end {
+                let k = table[Int(b[i])]
+                if k == 0 { break }
+                if k == 2 { colon = i }
+                i += 1
+            }
         }
         guard i < end, i > nameStart else { throw Unusual() }
         let localStart = colon >= 0 ? colon + 1 : nameStart
@@ -233,11 +230,9 @@ struct WorksheetScanner {
             let quote = b[i]
             i += 1
             let vStart = i
-            while i < end, b[i] != quote {
-                if b[i] == UInt8(ascii: "&") || b[i] == UInt8(ascii: "<") { throw Unusual() }
-                i += 1
-            }
-            guard i < end else { throw Unusual() }
+            guard let q = memchr(b + i, Int32(quote), end - i) else { throw Unusual() }
+            i = b.distance(to: q.assumingMemoryBound(to: UInt8.self))
+            for k in vStart..<i where b[k] == UInt8(ascii: "&") || b[k] == UInt8(ascii: "<") { throw Unusual() }
             attributes.record(aLocal, UnsafeBufferPointer(start: b + vStart, count: i - vStart),
                               namespaced: aColon >= 0)
             i += 1
@@ -290,11 +285,17 @@ struct WorksheetScanner {
         }
     }
 
-    private static func isNameByte(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+    /// Byte classes: 1 a name byte, 2 a colon, 0 anything else.
+    private static let byteClass: [UInt8] = (0..<256).map { v in
+        let c = UInt8(v)
+        if c == UInt8(ascii: ":") { return 2 }
+        let name = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
             || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
             || c == UInt8(ascii: ".")
+        return name ? 1 : 0
     }
+
+    @inline(__always) private static func isNameByte(_ c: UInt8) -> Bool { byteClass.withUnsafeBufferPointer { $0[Int(c)] == 1 } }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
 

@@ -67,7 +67,8 @@ public final class XLSXReader {
     public func readSheet(_ index: Int) throws -> Sheet {
         let info = try sheetInfo(index)
         var rows: [Row] = []
-        let result = try parse(sheet: index) { rows.append($0) }
+        // Exact-size copies: the streamed row shares the reader's working array, spare capacity and all.
+        let result = try parse(sheet: index) { rows.append(Row(index: $0.index, cells: Array($0.cells[...]))) }
         if result.outOfOrder { rows = Self.combine(rows) }
         return Sheet(name: info.name, state: info.state, kind: info.kind, rows: rows, merges: result.merges)
     }

@@ -6,16 +6,20 @@ import Darwin
 
 /// The shared-string table (共享字符串表) a writer fills while streaming cells.
 ///
-/// Strings are kept as UTF-8 bytes in one arena and deduplicated by exact bytes, not by Swift's
+/// Strings are kept as UTF-8 bytes in 4 MiB chunks and deduplicated by exact bytes, not by Swift's
 /// `String` equality: Swift treats canonically equivalent strings (`é` precomposed or not) as equal,
 /// and merging those would alter cell text. An open-addressing table of indices finds repeats.
-/// Memory is the arena plus about 16 bytes per distinct string.
+/// Memory is the text itself plus about 22 bytes per distinct string; chunks never move, so growth
+/// never copies the text.
 final class SharedStringCollector {
-    /// Every distinct string's bytes, back to back.
-    private var arena: [UInt8] = []
-    /// `offsets[i]..<offsets[i + 1]` is string `i` in the arena.
-    private var offsets: [Int] = [0]
-    private var hashes: [UInt64] = []
+    private static let chunkSize = 1 << 22
+    private var chunks: [UnsafeMutablePointer<UInt8>] = []
+    /// Bytes used in the last chunk.
+    private var chunkUsed = SharedStringCollector.chunkSize
+    /// String `i` starts at `chunks[starts[i] >> 32] + (starts[i] & 0xFFFF_FFFF)`.
+    private var starts: [UInt64] = []
+    private var lengths: [UInt32] = []
+    private var hashes: [UInt32] = []
     /// Slot → string index + 1 (0 is an empty slot); the capacity is a power of two.
     private var slots: [Int32]
     private var mask: Int
@@ -27,14 +31,19 @@ final class SharedStringCollector {
         mask = 1023
     }
 
+    deinit {
+        for chunk in chunks { chunk.deallocate() }
+    }
+
     /// Number of distinct strings.
     var uniqueCount: Int { hashes.count }
 
     /// The index of `text` in the table, adding it when new.
     func index(of text: UnsafeBufferPointer<UInt8>) -> Int {
         referenceCount += 1
-        let hash = Self.hash(text)
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        let full = Self.hash(text)
+        let hash = UInt32(truncatingIfNeeded: full >> 32)
+        var slot = Int(truncatingIfNeeded: full) & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { break }
@@ -44,38 +53,53 @@ final class SharedStringCollector {
         }
         let i = hashes.count
         hashes.append(hash)
-        arena.append(contentsOf: text)
-        offsets.append(arena.count)
+        starts.append(store(text))
+        lengths.append(UInt32(text.count))
         slots[slot] = Int32(truncatingIfNeeded: i + 1)
         if hashes.count * 4 > slots.count * 3 { rehash() }
         return i
     }
 
+    /// Copies `text` into the current chunk (a new one when it is full) and returns its location.
+    private func store(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if chunkUsed + text.count > Self.chunkSize {
+            chunks.append(.allocate(capacity: max(Self.chunkSize, text.count)))
+            chunkUsed = 0
+        }
+        let chunk = chunks.count - 1
+        if let source = text.baseAddress, text.count > 0 {
+            (chunks[chunk] + chunkUsed).update(from: source, count: text.count)
+        }
+        let location = UInt64(chunk) << 32 | UInt64(chunkUsed)
+        chunkUsed += text.count
+        if text.count > Self.chunkSize { chunkUsed = Self.chunkSize }
+        return location
+    }
+
+    private func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let location = starts[i]
+        let base = chunks[Int(location >> 32)] + Int(location & 0xFFFF_FFFF)
+        return UnsafeBufferPointer(start: base, count: Int(lengths[i]))
+    }
+
     /// Calls `body` with each distinct string's bytes, in index order.
     func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        arena.withUnsafeBufferPointer { all in
-            for i in 0..<hashes.count {
-                let start = offsets[i]
-                body(UnsafeBufferPointer(rebasing: all[start..<offsets[i + 1]]))
-            }
-        }
+        for i in 0..<hashes.count { body(bytes(i)) }
     }
 
     private func equals(_ i: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = offsets[i], end = offsets[i + 1]
-        guard end - start == text.count else { return false }
-        return arena.withUnsafeBufferPointer { all in
-            guard let a = all.baseAddress, let b = text.baseAddress else { return true }
-            return memcmp(a + start, b, text.count) == 0
-        }
+        guard Int(lengths[i]) == text.count else { return false }
+        guard let a = bytes(i).baseAddress, let b = text.baseAddress else { return true }
+        return memcmp(a, b, text.count) == 0
     }
 
     private func rehash() {
         let capacity = slots.count * 2
+        slots = []
         slots = [Int32](repeating: 0, count: capacity)
         mask = capacity - 1
-        for (i, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
+        for i in 0..<hashes.count {
+            var slot = Int(truncatingIfNeeded: Self.hash(bytes(i))) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(truncatingIfNeeded: i + 1)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSVFormat
 import Foundation
 import Pipeline
 import Recognition
@@ -29,8 +30,18 @@ extension BudgetEval {
         @Option(name: .long, help: "映射文件（JSON），为特殊版式指定工作表、表头行和列含义 / mapping file (JSON) for odd layouts.")
         var mapping: String?
 
+        @Option(name: .customLong("input-encoding"),
+                help: "CSV 输入编码（默认自动识别）/ CSV input encoding: utf-8, gbk/gb18030, utf-16, windows-1252.")
+        var inputEncoding: String?
+
         @OptionGroup var language: LanguageOptions
         @OptionGroup var readLimits: ReadLimitOptions
+
+        func validate() throws {
+            if let name = inputEncoding, TextEncoding(name: name) == nil {
+                throw ValidationError("不认识的编码“\(name)” / unknown encoding \"\(name)\".")
+            }
+        }
 
         func run() throws {
             let mappingValue: Mapping?
@@ -41,7 +52,9 @@ extension BudgetEval {
                 throw ExitCode(1)
             }
             let report = try reportingErrors(language.lang) {
-                try InspectReport(path: file, limits: readLimits.limits, mapping: mappingValue)
+                try InspectReport(
+                    path: file, limits: readLimits.limits, mapping: mappingValue,
+                    csvOptions: CSVReadOptions(encoding: inputEncoding.flatMap { TextEncoding(name: $0) }))
             }
             print(json ? report.json : report.text(language.lang), terminator: "")
         }

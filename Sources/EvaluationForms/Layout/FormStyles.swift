@@ -1,0 +1,58 @@
+import FinanceModel
+public import Spreadsheet
+
+/// The look of the official forms as printed: 宋体, a larger bold title, thin borders, wrapped text,
+/// `#,##0.00` amounts, `0.00%` rates.
+public enum FormStyles {
+    static let font = "宋体"
+    static let thin = CellStyle.Border.all(.thin)
+
+    public static let title = CellStyle(
+        font: .init(name: font, size: 18, bold: true), alignment: .init(horizontal: .center, vertical: .center))
+    public static let subtitle = CellStyle(
+        font: .init(name: font, size: 12), alignment: .init(horizontal: .center, vertical: .center))
+    /// A label cell (项目名称, 年初预算数 …): centred, wrapped, bordered.
+    public static let label = CellStyle(
+        font: .init(name: font, size: 11, bold: true),
+        alignment: .init(horizontal: .center, vertical: .center, wrapText: true), border: thin)
+    /// Body text: left, wrapped, bordered.
+    public static let text = CellStyle(
+        font: .init(name: font, size: 11), alignment: .init(horizontal: .left, vertical: .center, wrapText: true),
+        border: thin)
+    /// Centred body text (一级/二级 labels of the indicator table, "—").
+    public static let centered = CellStyle(
+        font: .init(name: font, size: 11), alignment: .init(horizontal: .center, vertical: .center, wrapText: true),
+        border: thin)
+    public static let amount = CellStyle(
+        font: .init(name: font, size: 11), alignment: .init(horizontal: .right, vertical: .center), border: thin,
+        numberFormat: "#,##0.00")
+    public static let rate = CellStyle(
+        font: .init(name: font, size: 11), alignment: .init(horizontal: .right, vertical: .center), border: thin,
+        numberFormat: "0.00%")
+    public static let score = CellStyle(
+        font: .init(name: font, size: 11), alignment: .init(horizontal: .right, vertical: .center), border: thin,
+        numberFormat: "0.00")
+    /// Notes under a form (评分方案, 计分说明): small, wrapped, no border.
+    public static let note = CellStyle(
+        font: .init(name: font, size: 9), alignment: .init(horizontal: .left, vertical: .top, wrapText: true))
+    /// Column headers of the list sheets (评分汇总, 检查结果).
+    public static let header = CellStyle(
+        font: .init(name: font, size: 11, bold: true),
+        alignment: .init(horizontal: .center, vertical: .center, wrapText: true), border: thin, fillColor: "D9D9D9")
+
+    /// A4, fit to one page wide.
+    public static func print(landscape: Bool = false, repeatRows: ClosedRange<Int>? = nil) -> SheetLayout.PrintSetup {
+        SheetLayout.PrintSetup(
+            a4: true, orientation: landscape ? .landscape : .portrait, fitToWidth: true, repeatRows: repeatRows,
+            margins: (0.5, 0.5, 0.6, 0.6), centerHorizontally: true)
+    }
+}
+
+/// Cell values for the model's exact numbers: amounts as exact decimals, rates and scores rounded
+/// half-up to what the forms and `--json` show (4 and 2 decimals).
+enum FormValue {
+    static func amount(_ money: Money?) -> CellValue { money.map { .number($0.description) } ?? .text("—") }
+    static func amount(_ figure: Figure?) -> CellValue { amount(figure?.value) }
+    static func rate(_ rate: Rate?) -> CellValue { rate.map { .number($0.rounded(toDecimals: 4).description) } ?? .text("无法计算") }
+    static func score(_ quantity: Quantity?) -> CellValue { quantity.map { .number($0.rounded(toDecimals: 2).description) } ?? .text("—") }
+}

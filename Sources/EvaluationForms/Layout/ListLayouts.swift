@@ -1,0 +1,106 @@
+public import FinanceModel
+public import Spreadsheet
+
+/// 评分汇总: every form's 执行率, 得分, 总分 and grade, with the sheet that holds it.
+public enum ScoreSummaryLayout {
+    public static let sheetName = "评分汇总"
+
+    public static func sheet(_ report: FormsReport, projectSheets: [String]) -> Sheet {
+        var grid = FormGrid(name: sheetName)
+        grid.widths([6, 24, 36, 14, 14, 10, 10, 10, 8, 32])
+        grid.merge(0...0, 0...9, "绩效自评评分汇总", FormStyles.title)
+        grid.merge(1...1, 0...9, "单位：\(report.unit.rawValue)　评分方案：\(report.profile.name)", FormStyles.subtitle)
+        let headers = ["序号", "表", "名称", "全年预算数", "全年执行数", "执行率", "执行率得分", "总分", "等级", "工作表"]
+        for (c, h) in headers.enumerated() { grid.put(2, c, h, FormStyles.header) }
+        let d = report.department
+        var rows: [(String, String, ExecutionScore, Quantity, Grade, String)] = [
+            ("部门整体支出绩效自评表", d.name, d.execution, d.totalScore, d.grade, DepartmentFormLayout.sheetName),
+        ]
+        for (project, sheet) in zip(report.projects, projectSheets) {
+            rows.append(("项目支出绩效自评表", project.project.name, project.execution, project.totalScore, project.grade, sheet))
+        }
+        for (index, row) in rows.enumerated() {
+            let r = 3 + index
+            grid.put(r, 0, .number("\(index + 1)"), FormStyles.centered)
+            grid.put(r, 1, row.0, FormStyles.text)
+            grid.put(r, 2, row.1, FormStyles.text)
+            grid.amount(r, 3, row.2.adjustedBudget)
+            grid.amount(r, 4, row.2.actual)
+            grid.put(r, 5, FormValue.rate(row.2.rate), row.2.rate == nil ? FormStyles.centered : FormStyles.rate)
+            grid.put(r, 6, FormValue.score(row.2.score), FormStyles.score)
+            grid.put(r, 7, FormValue.score(row.3), FormStyles.score)
+            grid.put(r, 8, row.4.chinese, FormStyles.centered)
+            grid.put(r, 9, row.5, FormStyles.text)
+        }
+        grid.sheet.layout.frozenAt = CellAddress(row: 3, column: 0)
+        grid.sheet.layout.print = FormStyles.print(landscape: true, repeatRows: 2...2)
+        return grid.finished()
+    }
+}
+
+/// 检查结果: every finding with its severity, rule, cells, message and expected/found values.
+public enum FindingsLayout {
+    public static let sheetName = "检查结果"
+
+    public static func sheet(_ findings: [Finding]) -> Sheet {
+        var grid = FormGrid(name: sheetName)
+        grid.widths([6, 8, 30, 40, 60, 12, 12])
+        grid.merge(0...0, 0...6, "检查结果", FormStyles.title)
+        let counts = Severity.allCases.reversed().map { s in "\(s.label.zh) \(findings.filter { $0.severity == s }.count) 条" }
+        grid.merge(1...1, 0...6, counts.joined(separator: "，"), FormStyles.subtitle)
+        for (c, h) in ["序号", "严重程度", "规则", "单元格", "说明", "应为", "实为"].enumerated() {
+            grid.put(2, c, h, FormStyles.header)
+        }
+        let ordered = findings.enumerated().sorted {
+            $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
+        }.map(\.element)
+        for (index, finding) in ordered.enumerated() {
+            let r = 3 + index
+            grid.put(r, 0, .number("\(index + 1)"), FormStyles.centered)
+            grid.put(r, 1, finding.severity.label.zh, FormStyles.centered)
+            grid.put(r, 2, finding.rule, FormStyles.text)
+            grid.put(r, 3, finding.cells.map(\.description).joined(separator: "\n"), FormStyles.text)
+            grid.put(r, 4, finding.message.zh, FormStyles.text)
+            grid.put(r, 5, finding.expected ?? "", FormStyles.centered)
+            grid.put(r, 6, finding.found ?? "", FormStyles.centered)
+        }
+        if findings.isEmpty { grid.merge(3...3, 0...6, "未发现问题。", FormStyles.centered) }
+        grid.sheet.layout.frozenAt = CellAddress(row: 3, column: 0)
+        grid.sheet.layout.print = FormStyles.print(landscape: true, repeatRows: 2...2)
+        return grid.finished()
+    }
+}
+
+/// The whole forms workbook and the one-project workbooks of `--split`.
+public enum FormsWorkbook {
+    /// `部门整体支出绩效自评表`, one `项目支出绩效自评表` per project (sheet named after the project),
+    /// then `extraSheets` (e.g. 预算执行情况对照表), `评分汇总` and `检查结果`.
+    public static func build(_ report: FormsReport, extraSheets: [Sheet] = []) -> Workbook {
+        let names = projectSheetNames(report, reserved: extraSheets.map(\.name))
+        var sheets = [DepartmentFormLayout.sheet(report)]
+        for (project, name) in zip(report.projects, names) {
+            sheets.append(ProjectFormLayout.sheet(
+                project, name: name, year: report.department.year, unit: report.unit, profile: report.profile))
+        }
+        sheets += extraSheets
+        sheets.append(ScoreSummaryLayout.sheet(report, projectSheets: names))
+        sheets.append(FindingsLayout.sheet(report.findings))
+        return Workbook(sheets: sheets)
+    }
+
+    /// The sheet name each project gets: its name, shortened to 31 characters and made unique.
+    public static func projectSheetNames(_ report: FormsReport, reserved: [String] = []) -> [String] {
+        var names = SheetNames(
+            reserved: [DepartmentFormLayout.sheetName, ScoreSummaryLayout.sheetName, FindingsLayout.sheetName] + reserved)
+        return report.projects.map { names.unique($0.project.name) }
+    }
+
+    /// One workbook per project for `--split`: (file base name, workbook).
+    public static func split(_ report: FormsReport) -> [(name: String, workbook: Workbook)] {
+        zip(report.projects, projectSheetNames(report)).map { project, name in
+            let sheet = ProjectFormLayout.sheet(
+                project, name: name, year: report.department.year, unit: report.unit, profile: report.profile)
+            return (name, Workbook(sheets: [sheet]))
+        }
+    }
+}

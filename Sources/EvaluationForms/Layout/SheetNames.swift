@@ -1,0 +1,44 @@
+/// Sheet names as Excel accepts them: at most 31 characters (UTF-16 units), none of `[]:*?/\`, not
+/// starting or ending with an apostrophe, unique ignoring case.
+public struct SheetNames: Sendable {
+    private var used: Set<String>
+
+    /// `reserved` names are taken already (the fixed sheets of the workbook).
+    public init(reserved: [String] = []) { used = Set(reserved.map { $0.lowercased() }) }
+
+    public static let maxLength = 31
+
+    /// A cleaned, shortened name, made unique with a "(2)", "(3)" … suffix.
+    public mutating func unique(_ wanted: String) -> String {
+        var base = String(wanted.map { "[]:*?/\\".contains($0) ? "_" : $0 })
+            .trimmingCharacters(in: "' \n\t")
+        if base.isEmpty { base = "项目" }
+        var candidate = Self.truncated(base, to: Self.maxLength)
+        var counter = 2
+        while used.contains(candidate.lowercased()) {
+            let suffix = "(\(counter))"
+            candidate = Self.truncated(base, to: Self.maxLength - suffix.utf16.count) + suffix
+            counter += 1
+        }
+        used.insert(candidate.lowercased())
+        return candidate
+    }
+
+    static func truncated(_ text: String, to limit: Int) -> String {
+        var result = ""
+        for character in text {
+            if result.utf16.count + String(character).utf16.count > limit { break }
+            result.append(character)
+        }
+        return result.trimmingCharacters(in: "' ")
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let first = s.first, set.contains(first) { s = s.dropFirst() }
+        while let last = s.last, set.contains(last) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,137 @@
+import FinanceModel
+import Foundation
+import Spreadsheet
+import XLSXFormat
+
+/// Processes one department: load, check it can be evaluated, evaluate, cross-check its reports, then
+/// write `<department>/自评表.xlsx` (only on success) and `<department>/检查报告.txt` (always).
+///
+/// Nothing here throws for the department's own trouble: a file that cannot be read, a missing table or
+/// a year conflict makes the department `failed`, with the reason in its report. Only being unable to
+/// write the report itself is a `BatchError`.
+struct DepartmentJob {
+    static let formsName = "自评表.xlsx"
+    static let reportName = "检查报告.txt"
+
+    var plan: PlannedDepartment
+    var stages: any BatchStages
+    var outputDirectory: URL
+    var english: Bool
+
+    func run() throws(BatchError) -> DepartmentResult {
+        let folder = outputDirectory.appendingPathComponent(plan.name, isDirectory: true)
+        try OutputFiles.makeFolder(folder)
+        var (result, entries, forms) = evaluate()
+        let formsURL = folder.appendingPathComponent(Self.formsName)
+        if let forms {
+            do {
+                try XLSXWriter.write(forms, to: formsURL.path)
+                result.wroteForms = true
+            } catch {
+                let problem = FileProblem(
+                    file: Self.formsName, location: LocalizedText(zh: formsURL.path, en: formsURL.path),
+                    detail: LocalizedText(zh: "写出自评表失败：\(error)", en: "writing the forms failed: \(error)"))
+                result.status = .failed
+                result.reason = LocalizedText(zh: "自评表无法写出", en: "the forms could not be written")
+                entries.append(BatchReportEntry(problem))
+            }
+        }
+        if !result.wroteForms { try OutputFiles.remove(formsURL) }
+        result.errors = entries.filter { $0.severity == .error }.count
+        result.warnings = entries.filter { $0.severity == .warning }.count
+        result.hints = entries.filter { $0.severity == .hint }.count
+        let text = InspectionReport.text(result: result, entries: entries, english: english)
+        try OutputFiles.write(text, to: folder.appendingPathComponent(Self.reportName))
+        return result
+    }
+
+    /// The result (counts not yet filled), the report entries and the forms to write, if any.
+    private func evaluate() -> (DepartmentResult, [BatchReportEntry], Workbook?) {
+        var result = DepartmentResult(
+            department: plan.name, grouping: plan.grouping, preparedBy: plan.grouping.preparedBy, year: nil,
+            files: [], status: .ok, reason: nil, budgetExecutionRate: nil, totalScore: nil, grade: nil,
+            errors: 0, warnings: 0, hints: 0, wroteForms: false)
+        let loaded = stages.load(files: plan.dataFiles, department: plan.name)
+        result.files = loaded.files
+            + plan.narratives.map { DepartmentFile(name: $0.name, roles: [.narrative]) }
+            + plan.ignored.map { DepartmentFile(name: $0.name, roles: [.ignored]) }
+        result.preparedBy = Self.mostFrequent(loaded.files.compactMap(\.preparedBy)) ?? result.preparedBy
+        let years = Set(loaded.files.flatMap(\.years)).sorted()
+        result.year = loaded.department?.year ?? years.first
+        var entries = loaded.entries
+
+        func fail(_ reason: LocalizedText, _ extra: [BatchReportEntry] = []) -> (DepartmentResult, [BatchReportEntry], Workbook?) {
+            result.status = .failed
+            result.reason = reason
+            return (result, extra + entries, nil)
+        }
+        if plan.dataFiles.isEmpty {
+            return fail(LocalizedText(zh: "没有表格文件（.xlsx/.csv）", en: "no spreadsheet files (.xlsx/.csv)"))
+        }
+        if !loaded.problems.isEmpty {
+            let names = loaded.problems.map(\.file)
+            return fail(
+                LocalizedText(
+                    zh: "文件无法读取或识别：\(names.joined(separator: "、"))",
+                    en: "files could not be read or recognised: \(names.joined(separator: ", "))"),
+                loaded.problems.map(BatchReportEntry.init))
+        }
+        if years.count > 1 {
+            let list = loaded.files.filter { !$0.years.isEmpty }
+                .map { "\($0.name)=\($0.years.map(String.init).joined(separator: "/"))" }
+            return fail(LocalizedText(
+                zh: "文件年度不一致（\(list.joined(separator: "，"))）；一个部门只能有一个年度，请把不同年度的文件分开",
+                en: "files of different years (\(list.joined(separator: ", "))); keep one year per department"))
+        }
+        guard let department = loaded.department else {
+            return fail(LocalizedText(zh: "没有识别出任何表格", en: "no table was recognised"))
+        }
+        let roles = Set(loaded.files.flatMap(\.roles))
+        if !roles.contains(.budget) {
+            return fail(LocalizedText(
+                zh: "缺少预算表：没有识别出预算文件，请放入部门预算（年初预算）表",
+                en: "no budget table: no file was recognised as the budget; add the department budget"))
+        }
+        if !roles.contains(.finalAccounts) {
+            return fail(LocalizedText(
+                zh: "缺少决算表：没有识别出决算文件，请放入部门决算表",
+                en: "no final-accounts table: no file was recognised as final accounts; add the final accounts"))
+        }
+        let evaluation: DepartmentEvaluation
+        do {
+            evaluation = try stages.evaluate(department)
+        } catch {
+            return fail(LocalizedText(zh: "无法评分：\(error.detail.zh)", en: "cannot score: \(error.detail.en)"),
+                        [BatchReportEntry(error)])
+        }
+        entries += evaluation.findings.map(BatchReportEntry.init)
+        result.budgetExecutionRate = evaluation.budgetExecutionRate
+        result.totalScore = evaluation.totalScore
+        result.grade = evaluation.grade
+        for narrative in plan.narratives {
+            switch stages.crosscheck(narrative: narrative, department: department) {
+            case .success(let found)?: entries += found
+            case .failure(let problem)?:
+                return fail(LocalizedText(
+                    zh: "自评报告无法读取：\(narrative.name)", en: "the narrative report cannot be read: \(narrative.name)"),
+                    [BatchReportEntry(problem)])
+            case nil: break
+            }
+        }
+        if evaluation.forms == nil {
+            entries.append(BatchReportEntry(
+                severity: .warning, location: nil,
+                message: LocalizedText(
+                    zh: "本版本尚不能生成自评表（forms 功能未接入），未写出 自评表.xlsx",
+                    en: "this build cannot lay out the forms yet (forms not wired in); 自评表.xlsx not written"),
+                rule: "batch.formsUnavailable", notes: []))
+        }
+        return (result, entries, evaluation.forms)
+    }
+
+    /// The value named most often; ties go to the first in sorted order.
+    static func mostFrequent(_ values: [String]) -> String? {
+        let counts = Dictionary(values.map { ($0, 1) }, uniquingKeysWith: +)
+        return counts.keys.sorted().max { counts[$0, default: 0] < counts[$1, default: 0] }
+    }
+}

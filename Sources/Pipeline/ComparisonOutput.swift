@@ -1,0 +1,27 @@
+import CSVFormat
+import Reconciliation
+import Spreadsheet
+import XLSXFormat
+
+/// Writes the 对照表 to a file: `.xlsx` through `XLSXWriter` (styled, via `ComparisonSheet`), `.csv`
+/// through `CSVWriter` with the formula guard on. Both write a temporary file and rename it into place.
+public enum ComparisonOutput {
+    /// - Throws: `SpreadsheetError` naming the file when it cannot be written.
+    public static func write(
+        _ comparison: ExecutionComparison, to path: String, title: String? = nil, language: Language = .zh
+    ) throws {
+        if path.lowercased().hasSuffix(".csv") {
+            let writer = try CSVWriter(path: path, options: CSVWriteOptions(guardFormulas: true))
+            do {
+                for row in ComparisonSheet.csvRows(comparison, language: language) { try writer.write(row: row) }
+                try writer.finish()
+            } catch {
+                writer.cancel()
+                throw error
+            }
+        } else {
+            let name = title.flatMap { $0.isEmpty ? nil : $0 }
+            try XLSXWriter.write(ComparisonSheet.workbook(comparison, title: name, language: language), to: path)
+        }
+    }
+}

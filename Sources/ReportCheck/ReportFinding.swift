@@ -1,0 +1,121 @@
+public import FinanceModel
+
+/// A finding about the report: the shared `Finding` plus where in the text it is.
+///
+/// JSON (`--json`): the `Finding` fields (`severity`, `rule`, `message`, `cells`, `expected`, `found`)
+/// and `file`, `paragraph`, `line`, `sentence`, `section`, and `related` — the other sentences the
+/// finding compares, each with `paragraph`, `line`, `sentence`, `section`. `cells` holds the table cell
+/// on the other side when a table was compared.
+public struct ReportFinding: Sendable, Hashable, Encodable {
+    public var finding: Finding
+    /// The sentence the finding is about.
+    public var location: TextLocation
+    /// The other sentences it compares (the first statement of a figure stated twice).
+    public var related: [TextLocation]
+
+    public init(_ finding: Finding, at location: TextLocation, related: [TextLocation] = []) {
+        self.finding = finding
+        self.location = location
+        self.related = related
+    }
+
+    public var severity: Severity { finding.severity }
+
+    /// `报告.txt:43（第 31 段）: 提示 [report.partsSum] …「本年支出合计1297.24万元，其中：…」`.
+    public func text(english: Bool) -> String {
+        var line = (english ? location.englishDescription : location.description) + ": " + finding.text(english: english)
+        line += english ? " — “\(location.sentence)”" : " ——「\(location.sentence)」"
+        for other in related {
+            line += english
+                ? "; compare \(other.englishDescription) “\(other.sentence)”"
+                : "；对照 \(other.description)「\(other.sentence)」"
+        }
+        return line
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case severity, rule, message, cells, expected, found, file, paragraph, line, sentence, section, related
+    }
+
+    struct RelatedSentence: Encodable {
+        var paragraph: Int
+        var line: Int
+        var sentence: String
+        var section: String?
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(finding.severity, forKey: .severity)
+        try c.encode(finding.rule, forKey: .rule)
+        try c.encode(finding.message, forKey: .message)
+        try c.encode(finding.cells, forKey: .cells)
+        try c.encodeIfPresent(finding.expected, forKey: .expected)
+        try c.encodeIfPresent(finding.found, forKey: .found)
+        try c.encode(location.file, forKey: .file)
+        try c.encode(location.paragraph, forKey: .paragraph)
+        try c.encode(location.line, forKey: .line)
+        try c.encode(location.sentence, forKey: .sentence)
+        try c.encodeIfPresent(location.section, forKey: .section)
+        try c.encode(
+            related.map { RelatedSentence(paragraph: $0.paragraph, line: $0.line, sentence: $0.sentence, section: $0.section) },
+            forKey: .related)
+    }
+}
+
+/// A relation that holds: a sum that adds up, a share that matches, a figure that agrees with its cell.
+public struct Confirmation: Sendable, Hashable, Encodable {
+    /// The rule that checked it (`report.partsSum`, `report.percentShare`, `report.netValue`, `report.table`).
+    public var rule: String
+    /// What holds, e.g. "944.59 = 605.7 + 333.89 + 5".
+    public var statement: String
+    public var location: TextLocation
+    /// The table cells it agrees with, when a table was compared.
+    public var cells: [CitedCell]
+
+    public init(rule: String, statement: String, location: TextLocation, cells: [CitedCell] = []) {
+        self.rule = rule
+        self.statement = statement
+        self.location = location
+        self.cells = cells
+    }
+
+    /// `报告.txt:37（第 25 段）: 核对无误 [report.partsSum] 944.59 = 605.7 + 333.89 + 5`.
+    public func text(english: Bool) -> String {
+        var line = (english ? location.englishDescription : location.description)
+            + (english ? ": confirmed [\(rule)] " : ": 核对无误 [\(rule)] ") + statement
+        if !cells.isEmpty { line += (english ? " — cells: " : " — 单元格：") + cells.map(\.description).joined(separator: "; ") }
+        return line
+    }
+
+    enum CodingKeys: String, CodingKey { case rule, statement, cells, file, paragraph, line, sentence, section }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(statement, forKey: .statement)
+        try c.encode(cells, forKey: .cells)
+        try c.encode(location.file, forKey: .file)
+        try c.encode(location.paragraph, forKey: .paragraph)
+        try c.encode(location.line, forKey: .line)
+        try c.encode(location.sentence, forKey: .sentence)
+        try c.encodeIfPresent(location.section, forKey: .section)
+    }
+}
+
+/// Everything the cross-check found: findings (problems) and confirmations (relations that hold).
+public struct ReportCheckResult: Sendable, Hashable, Encodable {
+    public var findings: [ReportFinding]
+    public var confirmed: [Confirmation]
+    /// How many figures with a unit the report holds.
+    public var figureCount: Int
+
+    public init(findings: [ReportFinding] = [], confirmed: [Confirmation] = [], figureCount: Int = 0) {
+        self.findings = findings
+        self.confirmed = confirmed
+        self.figureCount = figureCount
+    }
+
+    /// The most severe finding's severity, nil when there is none.
+    public var worstSeverity: Severity? { findings.map(\.severity).max() }
+}

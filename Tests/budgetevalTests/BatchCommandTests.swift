@@ -1,0 +1,91 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// End-to-end `budgeteval batch`: exit codes (0, 1, 3, 64), stdout text and --json, plain progress lines
+/// on stderr when it is not a terminal, --quiet.
+@Suite struct BatchCommandTests {
+    static let root = Fixtures.repositoryRoot()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let binary = Self.root.appendingPathComponent(".build/debug/budgeteval")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            Issue.record("build the binary first: swift build")
+            return Run(status: -1, stdout: "", stderr: "")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// IN_DIR holding one copy of a Samples department.
+    func input(_ dir: URL, department: String = "某县农业农村局") throws -> URL {
+        let input = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.root.appendingPathComponent("Samples/\(department)"), to: input.appendingPathComponent(department))
+        return input
+    }
+
+    @Test func cleanDepartmentExitsZeroWithPlainProgress() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out").path
+        let r = try run(["batch", try input(dir).path, "-o", out, "--jobs", "2"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.hasPrefix("某县农业农村局：成功，预算完成率 "))
+        #expect(r.stderr.contains("[1/1] 某县农业农村局：成功"))
+        #expect(FileManager.default.fileExists(atPath: out + "/某县农业农村局/检查报告.txt"))
+        #expect(FileManager.default.fileExists(atPath: out + "/汇总.xlsx"))
+    }
+
+    @Test func errorFindingsExitThreeAndJSONGoesToStdout() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out").path
+        let r = try run(["batch", try input(dir, department: "益阳市资阳区商务局").path, "-o", out, "--json", "--quiet"])
+        #expect(r.status == 3)
+        #expect(r.stderr.isEmpty)
+        let written = try String(contentsOfFile: out + "/汇总.json", encoding: .utf8)
+        #expect(r.stdout == written)
+        #expect(r.stdout.hasPrefix("{\"departments\": [\n  {\"department\": \"益阳市资阳区商务局\""))
+    }
+
+    @Test func unreadableInputExitsOneAndUsageSixtyFour() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = try run(["batch", dir.appendingPathComponent("nowhere").path, "-o", dir.appendingPathComponent("o").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("无法读取输入文件夹"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("o").path))
+
+        let input = try input(dir)
+        let inside = try run(["batch", input.path, "-o", input.appendingPathComponent("out").path])
+        #expect(inside.status == 64)
+        #expect(inside.stderr.contains("位于输入文件夹"))
+        #expect(try run(["batch", input.path]).status == 64)
+        #expect(try run(["batch", input.path, "-o", dir.appendingPathComponent("o").path, "--jobs", "0"]).status == 64)
+
+        let out = dir.appendingPathComponent("o").path
+        #expect(try run(["batch", input.path, "-o", out, "--quiet"]).status == 0)
+        let again = try run(["batch", input.path, "-o", out, "--quiet"])
+        #expect(again.status == 64)
+        #expect(again.stderr.contains("--force"))
+        #expect(try run(["batch", input.path, "-o", out, "--quiet", "--force"]).status == 0)
+    }
+}

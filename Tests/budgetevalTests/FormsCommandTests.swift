@@ -1,0 +1,90 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// End-to-end: `budgeteval forms` on the sample departments — files written, exit codes (0, 1, 3),
+/// `--unit 元`, `--profile`, `--split`, `--csv`.
+@Suite struct FormsCommandTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let root = Fixtures.repositoryRoot()
+
+    func sample(_ department: String) throws -> [String] {
+        let folder = Self.root.appendingPathComponent("Samples").appendingPathComponent(department)
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".csv") }.sorted()
+            .map { folder.appendingPathComponent($0).path }
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let binary = Self.root.appendingPathComponent(".build/debug/budgeteval")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            Issue.record("build the binary first: swift build")
+            return Run(status: -1, stdout: "", stderr: "")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func seedDepartmentWritesEverythingAndExits3OnErrors() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("自评表.xlsx").path
+        let r = try run(["forms"] + (try sample("益阳市资阳区商务局")) + [
+            "-o", output, "--split", dir.appendingPathComponent("split").path, "--csv", dir.appendingPathComponent("csv").path,
+        ])
+        #expect(r.status == 3)
+        #expect(r.stdout.contains("评分方案："))
+        #expect(r.stdout.contains("外商直接投资"))
+        #expect(FileManager.default.fileExists(atPath: output))
+        let split = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("split").path)
+        #expect(split.count == 9)
+        let csv = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("csv").path)
+        #expect(csv.contains("部门整体支出绩效自评表.csv") && csv.contains("检查结果.csv") && csv.count == 13)
+    }
+
+    @Test func secondDepartmentExits0AndJSONHasTheIssueShape() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try run(["forms"] + (try sample("某县农业农村局")) + ["-o", dir.appendingPathComponent("a.xlsx").path, "--json"])
+        #expect(r.status == 0)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(doc["profile"] as? String == "caiyu-2020-10+dept-2018-sheet")
+        let department = try #require(doc["department"] as? [String: Any])
+        #expect(department["grade"] as? String == "good")
+        let projects = try #require(doc["projects"] as? [[String: Any]])
+        #expect(projects.count == 3)
+        for key in ["name", "initialBudget", "adjustedBudget", "actual", "executionRate", "executionScore", "indicators", "totalScore", "grade"] {
+            #expect(projects[0][key] != nil, "missing \(key)")
+        }
+    }
+
+    @Test func unitYuanAndBadProfile() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = ["forms"] + (try sample("某县农业农村局"))
+        let yuan = try run(files + ["-o", dir.appendingPathComponent("y.xlsx").path, "--unit", "元", "--json"])
+        #expect(yuan.status == 0)
+        #expect(yuan.stdout.contains("\"unit\": \"元\""))
+        let profile = dir.appendingPathComponent("bad.json")
+        try Data(#"{"id": 1}"#.utf8).write(to: profile)
+        let bad = try run(files + ["-o", dir.appendingPathComponent("b.xlsx").path, "--profile", profile.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad.json"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("b.xlsx").path))
+    }
+}
