@@ -7,7 +7,8 @@
 # default 2048), FUZZ_TIMEOUT (seconds per input before it counts as a hang, default 10).
 # Work files live in .fuzz/ (git-ignored): seeds/ rebuilt from Tests/*/Fixtures on every run,
 # corpus/<target>/ grows across runs, artifacts/<target>/ holds crash-*, leak-*, timeout-*,
-# oom-* inputs, logs/<target>.log the fuzzer's output. Exits 1 if any target found something.
+# oom-* inputs, logs/<target>.log the fuzzer's output, history.tsv one line per target run (time,
+# target, seconds, executions, findings). Exits 1 if any target found something.
 set -uo pipefail
 
 SECONDS_EACH=${1:-60}
@@ -63,6 +64,7 @@ for t in "${TARGETS[@]}"; do
     secs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$WORK/logs/$t.log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' | tail -1)
     found=$(find "$WORK/artifacts/$t" -type f 2>/dev/null | wc -l)
     echo "fuzz: $t: ${runs:-?} executions in ${secs:-?} s, corpus $(ls "$WORK/corpus/$t" | wc -l) inputs, exit $rc, $found artifact(s)"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "${secs:-?}" "${runs:-?}" "$found" >> "$WORK/history.tsv"
     if [ "$rc" != 0 ] || [ "$found" != 0 ]; then
         failed=1
         grep -E 'FUZZ FINDING|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|SUMMARY|Fatal error' "$WORK/logs/$t.log" | head -5
