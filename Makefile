@@ -1,5 +1,5 @@
 # BudgetEval — `make demo` and `make test` are all a newcomer needs.
-# Missing system packages (libzip-dev, libxml2-dev, pkg-config) are installed with apt-get;
+# Missing system packages (libzip-dev, libxml2-dev, zlib1g-dev, pkg-config) are installed with apt-get;
 # the Python packages the interop tests use go into .venv (git-ignored).
 SHELL := /bin/bash
 SHARED ?= ../shared
@@ -10,7 +10,7 @@ BIN := .build/debug/budgeteval
 RELEASE_BIN := .build/release/budgeteval
 OUT ?= out
 
-.PHONY: all deps venv build release test unit interop conformance demo bench hostile fuzz clean
+.PHONY: all deps venv build release test unit interop conformance conformance-check demo bench hostile fuzz libreoffice-check clean
 
 all: build
 
@@ -20,6 +20,7 @@ deps:
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists libzip 2>/dev/null || missing="$$missing libzip-dev"; \
 	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	pkg-config --exists zlib 2>/dev/null || missing="$$missing zlib1g-dev"; \
 	if [ -n "$$missing" ]; then \
 	  echo "==> installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -42,11 +43,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## The whole suite: unit tests, interop with openpyxl/python-calamine, and the corpus when ../shared is there.
+## The whole suite: unit tests, interop with openpyxl/python-calamine, the hostile corpus through the binary,
+## and the conformance corpus when ../shared is there.
 test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory interop
+	$(MAKE) --no-print-directory hostile
 	$(MAKE) --no-print-directory conformance-check
 
 unit: deps
@@ -69,8 +72,19 @@ conformance-check: deps venv
 demo: build
 	@bash scripts/demo.sh $(BIN) $(OUT)/demo
 
+## Benchmarks (not part of `make test`): reading vs fastexcel/python-calamine, writing vs libxlsxwriter/XlsxWriter.
 bench: release venv
 	@bash Benchmarks/run.sh $(RELEASE_BIN) $(SHARED)
+	@bash Benchmarks/write_bench.sh $(SHARED)
+
+## libFuzzer targets, each for FUZZ_SECONDS (default 60).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## LibreOffice opens what we write (skipped when soffice is not installed).
+libreoffice-check: build venv
+	@bash scripts/libreoffice_check.sh
 
 hostile: build
 	@bash scripts/hostile.sh $(BIN)

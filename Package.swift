@@ -30,11 +30,16 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "Spreadsheet", swiftSettings: swiftSettings),
         .target(name: "CSVFormat", dependencies: ["Spreadsheet"], swiftSettings: swiftSettings),
         .target(
             name: "XLSXFormat",
-            dependencies: ["Spreadsheet", "CLibXML2", "CLibZip"],
+            dependencies: ["Spreadsheet", "CLibXML2", "CLibZip", "CZlib"],
             swiftSettings: swiftSettings
         ),
         .target(name: "FinanceModel", resources: [.copy("Data")], swiftSettings: swiftSettings),

@@ -63,19 +63,10 @@ public enum ReportCrosscheck {
         return ReportCheck.check(document, department: department)
     }
 
-    /// `{"findings": [...], "confirmed": [...], "figures": N}`, pretty-printed with sorted keys.
-    public static func json(_ result: ReportCheckResult) -> String {
-        struct Output: Encodable {
-            var findings: [ReportFinding]
-            var confirmed: [Confirmation]
-            var figures: Int
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let output = Output(findings: result.findings, confirmed: result.confirmed, figures: result.figureCount)
-        // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(output)) ?? Data("{\"findings\": []}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// `{"findings": [...], "confirmed": [...], "figures": N}`; each finding in `check`'s shape plus
+    /// `file`, `paragraph`, `line`, `sentence`, `section`, `related`.
+    public static func json(_ result: ReportCheckResult, english: Bool = false) -> String {
+        result.json(english: english).rendered()
     }
 
     /// One compiler-style line per finding; with `verbose`, one line per confirmation too; then a summary.

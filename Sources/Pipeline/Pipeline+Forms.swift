@@ -39,22 +39,32 @@ public enum FormsPipeline {
         var department = DepartmentAssembler.assemble(tables: loadedFiles.flatMap { $0.tables.map(\.table) })
         if let year { department.year = year }
         let loaded = LoadedDepartment(department: department, files: loadedFiles)
-        var settings = ReconciliationSettings.standard
-        settings.unit = unit
-        let comparison = Reconciler.reconcile(department, settings: settings)
-        var findings = comparison.findings
-        for name in withoutProjects {
-            findings.append(Finding(
+        let extra = withoutProjects.map { name in
+            Finding(
                 severity: .warning, rule: "forms.projectsFileWithoutProjects",
                 message: LocalizedText(
                     zh: "--projects 指定的 \(name) 中没有识别到项目资金、绩效指标或项目自评表：请检查文件。",
-                    en: "\(name), given with --projects, holds no project funds, indicators or project form: check it.")))
+                    en: "\(name), given with --projects, holds no project funds, indicators or project form: check it."))
         }
-        let report = FormsEvaluator.evaluate(department, profile: profile, unit: unit, findings: findings)
+        let forms = evaluate(department, findings: extra, profile: profile, unit: unit)
+        return FormsRun(
+            loaded: loaded, comparison: forms.comparison, report: forms.report, workbook: forms.workbook,
+            projectFilesWithoutProjects: withoutProjects)
+    }
+
+    /// The forms of an already assembled department (what `batch` calls after loading): reconciles it,
+    /// scores it with `profile` and lays out the workbook. `findings` (e.g. from loading) come first.
+    public static func evaluate(
+        _ department: Department, findings: [Finding] = [], profile: ScoringProfile = .shipped,
+        unit: MoneyUnit = .tenThousandYuan
+    ) -> (comparison: ExecutionComparison, report: FormsReport, workbook: Workbook) {
+        var settings = ReconciliationSettings.standard
+        settings.unit = unit
+        let comparison = Reconciler.reconcile(department, settings: settings)
+        let report = FormsEvaluator.evaluate(
+            department, profile: profile, unit: unit, findings: comparison.findings + findings)
         let workbook = FormsWorkbook.build(
             report, extraSheets: [ExecutionComparisonLayout.sheet(comparison, year: department.year)])
-        return FormsRun(
-            loaded: loaded, comparison: comparison, report: report, workbook: workbook,
-            projectFilesWithoutProjects: withoutProjects)
+        return (comparison, report, workbook)
     }
 }

@@ -1,3 +1,4 @@
+import EvaluationForms
 import FinanceModel
 import Reconciliation
 import XLSXFormat
@@ -56,5 +57,17 @@ public enum ReconcilePipeline {
             files: request.allFiles, forcedSides: request.forcedSides, limits: request.limits)
         let comparison = Reconciler.reconcile(loaded.department.tables, settings: request.settings, rules: rules)
         return ReconcileResult(loaded: loaded, comparison: comparison)
+    }
+
+    /// Every finding `check` reports: the reconciliation's (table and budget-vs-final rules) and those of
+    /// the filled project forms (`FilledFormCheck`: given 得分 / 总分 recomputed), most severe first.
+    public static func checkFindings(_ result: ReconcileResult, profile: ScoringProfile = .shipped) -> [Finding] {
+        let forms = FilledFormCheck.findings(
+            in: result.loaded.department, profile: profile, unit: result.comparison.unit)
+        var seen: Set<Finding> = []
+        let all = (result.comparison.findings + forms).filter { seen.insert($0).inserted }
+        return all.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+        }.map(\.element)
     }
 }

@@ -39,21 +39,40 @@ struct BreakdownCheck {
         let chars = context.characters[index]
         let amounts = context.amountsByParagraph[index]
         let sentences = context.sentences[index]
+        let depth = Self.parenthesisDepth(chars)
         let marks = occurrences(of: "其中", in: chars)
         var groups: [Group] = []
-        for (n, mark) in marks.enumerated() {
+        for mark in marks {
             guard let s = sentences.firstIndex(where: { $0.contains(mark) }) else { continue }
             let sentence = sentences[s]
-            let nextMark = n + 1 < marks.count ? marks[n + 1] : Int.max
-            let regionEnd = min(sentence.upperBound, nextMark)
-            var candidates = amounts.filter { sentence.contains($0.start) && $0.end <= mark }
+            let level = depth[mark]
+            // The region: to the end of the sentence, or of the bracket the 其中 stands in ("基本支出 A（其中：
+            // a1，a2）"), or to the clause holding the next same-level 其中's total ("…其中：A，B；本年支出合计
+            // Y，其中：C，D" — Y is no part of the first breakdown).
+            var regionEnd = sentence.upperBound
+            if let close = (mark..<sentence.upperBound).first(where: { depth[$0] < level }) { regionEnd = close }
+            if let next = marks.first(where: { $0 > mark && $0 < regionEnd && depth[$0] == level }) {
+                let nextTotal = amounts.last { $0.end <= next && $0.start > mark && depth[$0.start] == level }
+                regionEnd = nextTotal.map { AmountScanner.clauseStart(chars, before: $0.start) } ?? next
+            }
+            var candidates = amounts.filter { sentence.contains($0.start) && $0.end <= mark && depth[$0.start] <= level }
             if candidates.isEmpty, s > 0 {
                 candidates = amounts.filter { sentences[s - 1].contains($0.start) }
             }
-            let inRegion = amounts.filter { $0.start > mark && $0.start < regionEnd }
+            let inRegion = amounts.filter { $0.start > mark && $0.start < regionEnd && depth[$0.start] == level }
             groups += group(paragraph: index, candidates: candidates.reversed(), region: inRegion)
         }
         return groups
+    }
+
+    /// How many brackets (（ or () are open at each character.
+    static func parenthesisDepth(_ chars: [Character]) -> [Int] {
+        var level = 0
+        return chars.map { c in
+            if c == "（" || c == "(" { level += 1; return level }
+            if c == "）" || c == ")" { let here = level; level = max(0, level - 1); return here }
+            return level
+        }
     }
 
     /// The 一是/二是/三是 enumerations whose 一是 follows a figure in the same sentence.

@@ -1,12 +1,13 @@
 public import FinanceModel
+public import Reconciliation
 
 /// A finding about the report: the shared `Finding` plus where in the text it is.
 ///
-/// JSON (`--json`): the `Finding` fields (`severity`, `rule`, `message`, `cells`, `expected`, `found`)
-/// and `file`, `paragraph`, `line`, `sentence`, `section`, and `related` — the other sentences the
-/// finding compares, each with `paragraph`, `line`, `sentence`, `section`. `cells` holds the table cell
-/// on the other side when a table was compared.
-public struct ReportFinding: Sendable, Hashable, Encodable {
+/// JSON (`--json`): the fields `check` prints (`severity`, `rule`, `message`, `cells`, `expected`,
+/// `found`) and `file`, `paragraph`, `line`, `sentence`, `section`, and `related` — the other sentences
+/// the finding compares, each with `paragraph`, `line`, `sentence`, `section`. `cells` holds the table
+/// cell on the other side when a table was compared.
+public struct ReportFinding: Sendable, Hashable {
     public var finding: Finding
     /// The sentence the finding is about.
     public var location: TextLocation
@@ -33,38 +34,27 @@ public struct ReportFinding: Sendable, Hashable, Encodable {
         return line
     }
 
-    enum CodingKeys: String, CodingKey {
-        case severity, rule, message, cells, expected, found, file, paragraph, line, sentence, section, related
+    /// The finding as `check` prints it (`severity`, `rule`, `message`, `cells`, `expected`, `found`), then
+    /// `file`, `paragraph`, `line`, `sentence`, `section` and `related`.
+    public func json(english: Bool) -> OrderedJSON {
+        var members: [(String, OrderedJSON)] = []
+        if case .object(let base) = finding.json(english: english) { members = base }
+        members += location.jsonMembers
+        members.append(("related", .array(related.map { .object(Array($0.jsonMembers.dropFirst())) })))
+        return .object(members)
     }
+}
 
-    struct RelatedSentence: Encodable {
-        var paragraph: Int
-        var line: Int
-        var sentence: String
-        var section: String?
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(finding.severity, forKey: .severity)
-        try c.encode(finding.rule, forKey: .rule)
-        try c.encode(finding.message, forKey: .message)
-        try c.encode(finding.cells, forKey: .cells)
-        try c.encodeIfPresent(finding.expected, forKey: .expected)
-        try c.encodeIfPresent(finding.found, forKey: .found)
-        try c.encode(location.file, forKey: .file)
-        try c.encode(location.paragraph, forKey: .paragraph)
-        try c.encode(location.line, forKey: .line)
-        try c.encode(location.sentence, forKey: .sentence)
-        try c.encodeIfPresent(location.section, forKey: .section)
-        try c.encode(
-            related.map { RelatedSentence(paragraph: $0.paragraph, line: $0.line, sentence: $0.sentence, section: $0.section) },
-            forKey: .related)
+extension TextLocation {
+    /// `file`, `paragraph`, `line`, `sentence`, `section`.
+    var jsonMembers: [(String, OrderedJSON)] {
+        [("file", .string(file)), ("paragraph", .number(paragraph)), ("line", .number(line)),
+         ("sentence", .string(sentence)), ("section", .string(section))]
     }
 }
 
 /// A relation that holds: a sum that adds up, a share that matches, a figure that agrees with its cell.
-public struct Confirmation: Sendable, Hashable, Encodable {
+public struct Confirmation: Sendable, Hashable {
     /// The rule that checked it (`report.partsSum`, `report.percentShare`, `report.netValue`, `report.table`).
     public var rule: String
     /// What holds, e.g. "944.59 = 605.7 + 333.89 + 5".
@@ -88,23 +78,15 @@ public struct Confirmation: Sendable, Hashable, Encodable {
         return line
     }
 
-    enum CodingKeys: String, CodingKey { case rule, statement, cells, file, paragraph, line, sentence, section }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rule, forKey: .rule)
-        try c.encode(statement, forKey: .statement)
-        try c.encode(cells, forKey: .cells)
-        try c.encode(location.file, forKey: .file)
-        try c.encode(location.paragraph, forKey: .paragraph)
-        try c.encode(location.line, forKey: .line)
-        try c.encode(location.sentence, forKey: .sentence)
-        try c.encodeIfPresent(location.section, forKey: .section)
+    /// `rule`, `statement`, `cells` (as in a finding), then the location members.
+    public var json: OrderedJSON {
+        .object([("rule", .string(rule)), ("statement", .string(statement)),
+                 ("cells", .array(cells.map { .string($0.location.description) }))] + location.jsonMembers)
     }
 }
 
 /// Everything the cross-check found: findings (problems) and confirmations (relations that hold).
-public struct ReportCheckResult: Sendable, Hashable, Encodable {
+public struct ReportCheckResult: Sendable, Hashable {
     public var findings: [ReportFinding]
     public var confirmed: [Confirmation]
     /// How many figures with a unit the report holds.
@@ -114,6 +96,15 @@ public struct ReportCheckResult: Sendable, Hashable, Encodable {
         self.findings = findings
         self.confirmed = confirmed
         self.figureCount = figureCount
+    }
+
+    /// `{"findings": [...], "confirmed": [...], "figures": N}` — `findings` in `check`'s shape.
+    public func json(english: Bool) -> OrderedJSON {
+        .object([
+            ("findings", .array(findings.map { $0.json(english: english) })),
+            ("confirmed", .array(confirmed.map(\.json))),
+            ("figures", .number(figureCount)),
+        ])
     }
 
     /// The most severe finding's severity, nil when there is none.

@@ -5,7 +5,7 @@
 /// it appears under the current heading and returns to the level where the same style already stands.
 /// A mistyped number is read by what it continues: `2、 部门财务情况` after `3、固定资产情况` under
 /// `一、` continues nothing at its own level but is exactly the `二、` the top level expects, so it is
-/// read as section 二 (documented in DESIGN of issue 9; the seed report has this typo).
+/// read as section 二 (the seed report has this typo; the heading keeps its marker as written).
 
 /// One heading: its marker as written, its number and the title (empty when the numbered line is a
 /// long enumerated paragraph rather than a heading).

@@ -22,6 +22,9 @@ struct TableCrosscheck {
         /// A cell reports often mean by the same words (本年支出合计 for the 总计 that includes 年末结转):
         /// agreeing with it is a 提示 about the wording, not an error.
         var alternates: [(name: String, figure: Figure)] = []
+        /// Other cells naming the same thing (a project in the 项目支出表 and in the project workbook): the
+        /// figure agrees when it agrees with any of them; that the cells disagree is the reconciler's finding.
+        var others: [Figure] = []
     }
 
     func run(into result: inout ReportCheckResult) {
@@ -34,11 +37,19 @@ struct TableCrosscheck {
         }
     }
 
-    private func compare(_ amount: TextAmount, with target: Target, into result: inout ReportCheckResult) {
+    private func compare(_ amount: TextAmount, with found: Target, into result: inout ReportCheckResult) {
+        var target = found
+        // The cell that agrees, if any names the figure.
+        if let agreeing = ([found.figure] + found.others).first(where: { $0.value.rounded(toDecimals: amount.decimals) == amount.value }) {
+            target.figure = agreeing
+        }
         let tableValue = target.figure.value
         let shown = tableValue.rounded(toDecimals: amount.decimals)
-        let cell = target.figure.source.map { CitedCell($0, value: tableValue.description) }
-        let cells = cell.map { [$0] } ?? []
+        var cells: [CitedCell] = []
+        for figure in [target.figure] + (shown == amount.value ? [] : target.others) {
+            guard let source = figure.source, !cells.contains(where: { $0.location == source }) else { continue }
+            cells.append(CitedCell(source, value: figure.value.description))
+        }
         let location = context.location(of: amount)
         let difference = (shown - amount.value).magnitude
         if difference.isZero {
@@ -132,7 +143,7 @@ struct TableCrosscheck {
                 return t.rows.first { $0.name.contains(economic) }?.total
             }
         }
-        return projectTarget(label: label, column: column, in: department)
+        return projectTarget(label: label, column: column, tables: tables, in: department)
     }
 
     /// The two 总计 cells (with the carry-overs), which reports often call 本年收入合计 / 本年支出合计.
@@ -143,17 +154,35 @@ struct TableCrosscheck {
         ].compactMap { $0.map { ($0.name, $0.figure) } }
     }
 
-    /// A project named by the label: the same name, a near-identical one, or (uncertain) one containing it.
-    static func projectTarget(label: String, column: AmountColumn, in department: Department) -> Target? {
+    /// A project named by the label: the same name, a near-identical one, or (uncertain) one containing
+    /// it — in the department's projects and in every project table of the basis's sides.
+    static func projectTarget(
+        label: String, column: AmountColumn, tables: [AnyFinanceTable], in department: Department
+    ) -> Target? {
         guard label.count >= 4 else { return nil }
-        let projects = department.projects.filter { $0.funds.total[column] != nil }
-        func target(_ project: Project, certain: Bool) -> Target? {
-            project.funds.total[column].map { Target(name: project.name, figure: $0, certain: certain) }
+        var entries: [(name: String, figure: Figure)] = []
+        func add(_ project: Project) {
+            if let figure = project.funds.total[column] { entries.append((project.name, figure)) }
         }
-        if let exact = projects.first(where: { $0.name == label }) { return target(exact, certain: true) }
-        let near = projects.filter { LabelConsistencyCheck.sameLabel($0.name, label) }
+        for table in tables {
+            switch table {
+            case .projectFunds(let t): t.projects.forEach(add)
+            case .projectForm(let t): add(t.project)
+            default: break
+            }
+        }
+        department.projects.forEach(add)
+        var names: [String] = []
+        for entry in entries where !names.contains(entry.name) { names.append(entry.name) }
+        func target(_ name: String, certain: Bool) -> Target? {
+            let figures = entries.filter { $0.name == name }.map(\.figure)
+            guard let first = figures.first else { return nil }
+            return Target(name: name, figure: first, certain: certain, others: Array(figures.dropFirst()))
+        }
+        if names.contains(label) { return target(label, certain: true) }
+        let near = names.filter { LabelConsistencyCheck.sameLabel($0, label) }
         if near.count == 1 { return target(near[0], certain: true) }
-        let containing = projects.filter { $0.name.count >= 4 && ($0.name.contains(label) || label.hasSuffix($0.name)) }
+        let containing = names.filter { $0.count >= 4 && ($0.contains(label) || label.hasSuffix($0)) }
         if containing.count == 1 { return target(containing[0], certain: false) }
         return nil
     }

@@ -113,3 +113,14 @@ def test_broken_copy_unit_switched(ctx):
     units = [l for l in result.stdout.splitlines() if ": 错误 [单位疑误]" in l]
     assert len(units) == 2, result.stdout
     assert "Z01 收入支出决算总表(财决01表) › " in result.stdout
+
+
+def test_check_runs_the_filled_form_rules(ctx):
+    # The 农贸市场 form with a 得分 of 20 where the funds block is worth 10: a form finding in `check`.
+    files = broken_copy(ctx, SEED, "2020年项目绩效.xlsx", "项目自评表-农贸市场", "I6", 20)
+    result = run(ctx, "check", *files)
+    assert result.returncode == 3
+    lines = [l for l in result.stdout.splitlines() if "项目自评表-农贸市场 › I6" in l and not l.startswith("    ")]
+    assert lines, result.stdout
+    reconcile = run(ctx, "reconcile", *files)
+    assert "项目自评表-农贸市场 › I6:" not in reconcile.stdout

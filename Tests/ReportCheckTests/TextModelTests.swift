@@ -125,3 +125,28 @@ import FinanceModel
         #expect(finding.text(english: true).hasPrefix("t.txt:1 (paragraph 1): error [report.partsSum] the parts 60 + 50 add up to 110"))
     }
 }
+
+@Suite struct BreakdownPhrasingTests {
+    static func statements(_ text: String) -> (findings: [ReportFinding], confirmed: [String]) {
+        let result = ReportCheck.check(ReportDocument(file: "t.txt", text: text))
+        return (result.findings, result.confirmed.map(\.statement))
+    }
+
+    @Test func twoBreakdownsInOneSentence() {
+        let (findings, confirmed) = Self.statements("预算：本年收入合计100万元，其中：财政拨款80万元，其他收入20万元；本年支出合计100万元，其中：基本支出70万元，项目支出30万元。")
+        #expect(findings.isEmpty, "\(findings.map { $0.text(english: false) })")
+        #expect(confirmed == ["100 = 80 + 20（万元）", "100 = 70 + 30（万元）"])
+    }
+
+    @Test func aBracketedBreakdownInsideABreakdown() {
+        let (findings, confirmed) = Self.statements("预算：支出合计100万元，其中：基本支出70万元（其中：人员经费50万元，公用经费20万元），项目支出30万元。")
+        #expect(findings.isEmpty, "\(findings.map { $0.text(english: false) })")
+        #expect(Set(confirmed) == ["100 = 70 + 30（万元）", "70 = 50 + 20（万元）"])
+    }
+
+    @Test func aWrongBracketedPartIsCaughtAtItsLevel() {
+        let (findings, _) = Self.statements("预算：支出合计100万元，其中：基本支出70万元（其中：人员经费50万元，公用经费25万元），项目支出30万元。")
+        #expect(findings.map(\.finding.expected) == ["70"])
+        #expect(findings.map(\.severity) == [.error])
+    }
+}

@@ -96,7 +96,7 @@ import Testing
         let expected = Self.declaration + """
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <dimension ref="A1:E3"                /><sheetViews><sheetView tabSelected="1" workbookViewId="0">\
+            <dimension ref="A1:E3"/><sheetViews><sheetView tabSelected="1" workbookViewId="0">\
             <pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>\
             <selection pane="topRight"/><selection pane="bottomLeft"/><selection pane="bottomRight"/></sheetView></sheetViews>\
             <sheetFormatPr defaultRowHeight="13.5"/><cols><col min="2" max="2" width="12.5" customWidth="1"/></cols><sheetData>\

@@ -80,7 +80,8 @@ public enum FormsWorkbook {
         var sheets = [DepartmentFormLayout.sheet(report)]
         for (project, name) in zip(report.projects, names) {
             sheets.append(ProjectFormLayout.sheet(
-                project, name: name, year: report.department.year, unit: report.unit, profile: report.profile))
+                project, name: name, year: report.department.year, unit: report.unit, profile: report.profile,
+                department: report.department.name))
         }
         sheets += extraSheets
         sheets.append(ScoreSummaryLayout.sheet(report, projectSheets: names))
@@ -99,7 +100,8 @@ public enum FormsWorkbook {
     public static func split(_ report: FormsReport) -> [(name: String, workbook: Workbook)] {
         zip(report.projects, projectSheetNames(report)).map { project, name in
             let sheet = ProjectFormLayout.sheet(
-                project, name: name, year: report.department.year, unit: report.unit, profile: report.profile)
+                project, name: name, year: report.department.year, unit: report.unit, profile: report.profile,
+                department: report.department.name)
             return (name, Workbook(sheets: [sheet]))
         }
     }

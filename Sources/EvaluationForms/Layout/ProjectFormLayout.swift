@@ -6,8 +6,11 @@ public import Spreadsheet
 public enum ProjectFormLayout {
     public static let columnWidths: [Double] = [10, 12, 12, 22, 14, 14, 8, 10, 26]
 
+    /// - Parameter department: the submitting department, shown as 主管部门 and 实施单位 when the project
+    ///   input names neither (a department's own projects are managed and carried out by it).
     public static func sheet(
-        _ scored: ProjectScore, name: String, year: Int?, unit: Unit, profile: ScoringProfile
+        _ scored: ProjectScore, name: String, year: Int?, unit: Unit, profile: ScoringProfile,
+        department: String? = nil
     ) -> Sheet {
         var grid = FormGrid(name: name)
         grid.widths(columnWidths)
@@ -19,9 +22,9 @@ public enum ProjectFormLayout {
         grid.put(2, 0, "项目名称", FormStyles.label)
         grid.merge(2...2, 1...8, project.name, FormStyles.text)
         grid.put(3, 0, "主管部门", FormStyles.label)
-        grid.merge(3...3, 1...4, project.competentDepartment ?? "", FormStyles.text)
+        grid.merge(3...3, 1...4, project.competentDepartment ?? department ?? "", FormStyles.text)
         grid.merge(3...3, 5...5, "实施单位", FormStyles.label)
-        grid.merge(3...3, 6...8, project.implementingUnit ?? "", FormStyles.text)
+        grid.merge(3...3, 6...8, project.implementingUnit ?? department ?? "", FormStyles.text)
 
         // 项目资金 block.
         grid.merge(4...8, 0...0, "项目资金（\(unit.rawValue)）", FormStyles.label)

@@ -89,6 +89,30 @@ final class ZipPackageWriter {
         try add(name: name, source: source)
     }
 
+    /// Adds an entry whose deflated bytes are ready: `prefix` (a deflate stream ended with a sync
+    /// flush) followed by the whole of file `descriptor` (the rest, ending the stream).
+    ///
+    /// The source reports the sizes, the CRC and the deflate method, so libzip copies the bytes as
+    /// they are (no second compression) and writes plain, non-Zip64 headers. Takes ownership of the
+    /// descriptor. The corresponding C function is `zip_source_function`.
+    func add(name: String, precompressed entry: PrecompressedEntry) throws(ZipWriteFailure) {
+        guard let za = archive else {
+            close(entry.descriptor)
+            throw ZipWriteFailure(detail: "archive already closed")
+        }
+        let context = Unmanaged.passRetained(entry).toOpaque()
+        guard let source = zip_source_function(za, precompressedCallback, context) else {
+            Unmanaged<PrecompressedEntry>.fromOpaque(context).release()
+            throw failure()
+        }
+        let index = zip_file_add(za, name, source, zip_flags_t(ZIP_FL_OVERWRITE))
+        guard index >= 0 else {
+            zip_source_free(source)
+            throw failure()
+        }
+        guard zip_file_set_mtime(za, zip_uint64_t(index), modificationTime, 0) == 0 else { throw failure() }
+    }
+
     private func add(name: String, source: OpaquePointer) throws(ZipWriteFailure) {
         guard let za = archive else { throw ZipWriteFailure(detail: "archive already closed") }
         let index = zip_file_add(za, name, source, zip_flags_t(ZIP_FL_OVERWRITE))
@@ -127,4 +151,86 @@ final class ZipPackageWriter {
         guard let za = archive else { return ZipWriteFailure(detail: "archive already closed") }
         return ZipWriteFailure(detail: String(cString: zip_strerror(za)))
     }
+}
+
+/// Deflated bytes ready for a zip entry: an in-memory prefix, then a file (see `add(name:precompressed:)`).
+final class PrecompressedEntry {
+    let prefix: [UInt8]
+    let descriptor: Int32
+    let fileLength: Int
+    let uncompressedSize: Int
+    let crc: UInt32
+    fileprivate var position = 0
+
+    init(prefix: [UInt8], descriptor: Int32, fileLength: Int, uncompressedSize: Int, crc: UInt32) {
+        self.prefix = prefix
+        self.descriptor = descriptor
+        self.fileLength = fileLength
+        self.uncompressedSize = uncompressedSize
+        self.crc = crc
+    }
+
+    deinit { close(descriptor) }
+
+    fileprivate func read(into data: UnsafeMutableRawPointer, _ length: Int) -> Int {
+        var copied = 0
+        if position < prefix.count {
+            let n = min(length, prefix.count - position)
+            prefix.withUnsafeBytes { data.copyMemory(from: $0.baseAddress! + position, byteCount: n) }
+            position += n
+            copied = n
+        }
+        while copied < length, position < prefix.count + fileLength {
+            let n = readBytes(descriptor, data + copied, length - copied)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if n == 0 { break }
+            position += n
+            copied += n
+        }
+        return copied
+    }
+}
+
+private let precompressedCallback: zip_source_callback = { context, data, length, command in
+    let entry = Unmanaged<PrecompressedEntry>.fromOpaque(context!).takeUnretainedValue()
+    switch command {
+    case ZIP_SOURCE_OPEN:
+        entry.position = 0
+        return lseek(entry.descriptor, 0, SEEK_SET) == 0 ? 0 : -1
+    case ZIP_SOURCE_READ:
+        return zip_int64_t(entry.read(into: data!, Int(length)))
+    case ZIP_SOURCE_CLOSE:
+        return 0
+    case ZIP_SOURCE_STAT:
+        let stat = data!.assumingMemoryBound(to: zip_stat_t.self)
+        zip_stat_init(stat)
+        stat.pointee.size = zip_uint64_t(entry.uncompressedSize)
+        stat.pointee.comp_size = zip_uint64_t(entry.prefix.count + entry.fileLength)
+        stat.pointee.crc = entry.crc
+        stat.pointee.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
+        stat.pointee.encryption_method = zip_uint16_t(ZIP_EM_NONE)
+        stat.pointee.valid = zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD
+            | ZIP_STAT_ENCRYPTION_METHOD)
+        return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+    case ZIP_SOURCE_ERROR:
+        let codes = data!.assumingMemoryBound(to: Int32.self)
+        codes[0] = ZIP_ER_READ
+        codes[1] = errno
+        return zip_int64_t(2 * MemoryLayout<Int32>.size)
+    case ZIP_SOURCE_FREE:
+        Unmanaged<PrecompressedEntry>.fromOpaque(context!).release()
+        return 0
+    case ZIP_SOURCE_SUPPORTS:
+        return clibzip_supports_readable()
+    default:
+        return -1
+    }
+}
+
+/// `read(2)` (a free function: inside `PrecompressedEntry`, `read` names the method).
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

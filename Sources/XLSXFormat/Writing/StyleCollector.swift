@@ -1,13 +1,5 @@
 import Spreadsheet
 
-/// A problem with one value or style the writer was asked to write, worded in Chinese and English.
-///
-/// The writer adds the file, sheet and cell before it reaches the caller.
-struct WriteProblem: Error {
-    var zh: String
-    var en: String
-}
-
 /// The style table (样式表) of one workbook: the distinct `CellStyle`s actually used, in order of
 /// first use, mapped to cell formats (`xf`) over deduplicated fonts, fills, borders and number formats.
 ///

@@ -1,20 +1,18 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Spreadsheet
 
-/// One worksheet's XML (`xl/worksheets/sheetN.xml`) streamed row by row into a temporary file.
+/// One worksheet's XML (`xl/worksheets/sheetN.xml`) streamed row by row, deflated on a second
+/// thread into a temporary file.
 ///
-/// The header is written at `init`, rows as they come, the footer (merges, print setup) at `finish`.
-/// The used range (`<dimension>`) is only known at the end, so the header reserves a fixed slot for
-/// it that `finish` overwrites in place (the rest of the slot stays as spaces inside the tag).
+/// Rows and the footer (merges, print setup) form the main deflate stream. The header, which holds
+/// the used range (`<dimension>`) known only at the end, is deflated separately at `finish` and ends
+/// on a byte boundary without a final block, so the entry is simply header stream + main stream.
 final class WorksheetStream {
     let name: String
     let layout: SheetLayout
-    /// The temporary file holding this sheet's XML (already unlinked; closed by the zip source).
+    /// The temporary file holding this sheet's deflated rows (already unlinked; closed by the zip source).
     let descriptor: Int32
+    private let tabSelected: Bool
+    private let compressionLevel: Int
     let fileName: String
     let out: XMLOutputBuffer
     let strings: SharedStringCollector
@@ -23,18 +21,20 @@ final class WorksheetStream {
 
     private var lastRow = -1
     private var minRow = Int.max, minColumn = Int.max, maxRow = -1, maxColumn = -1
-    private var dimensionOffset = 0
     /// Row heights from the layout, sorted, and the next one not yet written.
     private let layoutHeights: [(row: Int, height: Double)]
     private var nextLayoutHeight = 0
     /// The last style seen per column and its index: most columns repeat one style.
     private var styleCache: [(style: CellStyle, id: Int)?] = []
 
-    /// Room for the longest reference `XFD1048576:XFD1048576` plus the closing quote.
-    private static let dimensionSlot = 22
+    /// The finished entry: deflated header, then the file's deflated rows (set by `finish`).
+    private(set) var compressed: (header: [UInt8], fileLength: Int, size: Int, crc: UInt32)?
 
     init(name: String, tabSelected: Bool, layout: SheetLayout, descriptor: Int32, fileName: String,
-         out: XMLOutputBuffer, strings: SharedStringCollector, styles: StyleCollector, date1904: Bool) throws {
+         out: XMLOutputBuffer, strings: SharedStringCollector, styles: StyleCollector, date1904: Bool,
+         compressionLevel: Int) throws {
+        self.tabSelected = tabSelected
+        self.compressionLevel = compressionLevel
         self.name = name
         self.layout = layout
         self.descriptor = descriptor
@@ -50,42 +50,59 @@ final class WorksheetStream {
             }
             try checkHeight(height, row: row)
         }
-        out.attach(descriptor: descriptor)
-        try writeHeader(tabSelected: tabSelected)
+        if let frozen = layout.frozenAt, frozen.row >= CellAddress.maxRows || frozen.column >= CellAddress.maxColumns {
+            throw error(WriteProblem(zh: "冻结位置超出范围", en: "the frozen-pane cell is out of range"))
+        }
+        for (column, width) in layout.columnWidths {
+            guard column >= 0, column < CellAddress.maxColumns else {
+                throw error(WriteProblem(zh: "列宽设置的列号 \(column + 1) 超出 A–XFD", en: "a column width names column \(column + 1), outside A–XFD"))
+            }
+            guard width >= 0, width <= 255 else {
+                throw error(WriteProblem(zh: "\(CellAddress.columnName(column)) 列宽 \(width) 超出 0–255", en: "column \(CellAddress.columnName(column)) width \(width) is outside 0–255"))
+            }
+        }
+        do {
+            let pipeline = try DeflatePipeline(descriptor: descriptor, level: compressionLevel, bufferCapacity: out.capacity)
+            out.attach(pipeline: pipeline)
+        } catch {
+            throw SpreadsheetError(.ioFailure(detail: error.detail), at: InputLocation(file: fileName, part: name))
+        }
+        out.ascii("<sheetData>")
+    }
+
+    /// Stops compressing without finishing (cancel or failure).
+    func abandon() {
+        out.abandonPipeline()
     }
 
     // MARK: header and footer
 
-    private func writeHeader(tabSelected: Bool) throws {
+    /// Everything before `<sheetData>`, with the final used range.
+    private func header() -> [UInt8] {
+        let out = XMLOutputBuffer(capacity: 4096)
         out.ascii(PackageParts.declaration)
         out.ascii("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
         if layout.print.fitToWidth { out.ascii("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>") }
         out.ascii("<dimension ref=\"")
-        dimensionOffset = out.totalBytes
-        writeDimensionSlot("A1")
-        out.ascii("/><sheetViews><sheetView")
+        if maxRow < 0 {
+            out.ascii("A1")
+        } else {
+            out.raw(CellRange(CellAddress(row: minRow, column: minColumn), CellAddress(row: maxRow, column: maxColumn)).description)
+        }
+        out.ascii("\"/><sheetViews><sheetView")
         if tabSelected { out.ascii(" tabSelected=\"1\"") }
         out.ascii(" workbookViewId=\"0\"")
         if let frozen = layout.frozenAt, frozen.row > 0 || frozen.column > 0 {
-            guard frozen.row < CellAddress.maxRows, frozen.column < CellAddress.maxColumns else {
-                throw error(WriteProblem(zh: "冻结位置超出范围", en: "the frozen-pane cell is out of range"))
-            }
-            writePane(frozen)
+            writePane(frozen, to: out)
         } else {
             out.ascii("/>")
         }
         out.ascii("</sheetViews><sheetFormatPr defaultRowHeight=\"13.5\"/>")
-        try writeColumns()
-        out.ascii("<sheetData>")
+        writeColumns(to: out)
+        return out.takeBytes()
     }
 
-    private func writeDimensionSlot(_ ref: String) {
-        out.raw(ref)
-        out.byte(UInt8(ascii: "\""))
-        for _ in (ref.utf8.count + 1)..<Self.dimensionSlot { out.byte(UInt8(ascii: " ")) }
-    }
-
-    private func writePane(_ frozen: CellAddress) {
+    private func writePane(_ frozen: CellAddress, to out: XMLOutputBuffer) {
         out.ascii("><pane")
         if frozen.column > 0 {
             out.ascii(" xSplit=\"")
@@ -109,16 +126,10 @@ final class WorksheetStream {
         }
     }
 
-    private func writeColumns() throws {
+    private func writeColumns(to out: XMLOutputBuffer) {
         guard !layout.columnWidths.isEmpty else { return }
         out.ascii("<cols>")
         for (column, width) in layout.columnWidths.sorted(by: { $0.key < $1.key }) {
-            guard column >= 0, column < CellAddress.maxColumns else {
-                throw error(WriteProblem(zh: "列宽设置的列号 \(column + 1) 超出 A–XFD", en: "a column width names column \(column + 1), outside A–XFD"))
-            }
-            guard width >= 0, width <= 255 else {
-                throw error(WriteProblem(zh: "\(CellAddress.columnName(column)) 列宽 \(width) 超出 0–255", en: "column \(CellAddress.columnName(column)) width \(width) is outside 0–255"))
-            }
             out.ascii("<col min=\"")
             out.int(column + 1)
             out.ascii("\" max=\"")
@@ -158,27 +169,17 @@ final class WorksheetStream {
         }
         out.ascii("</worksheet>")
         do {
-            try out.flush()
-            try patchDimension()
+            let body = try out.finishPipeline()
+            let head = header()
+            var deflated: [UInt8] = []
+            try RawDeflater(level: compressionLevel).deflate(head, count: head.count, mode: .sync) { (bytes, n) throws(WriterIOFailure) in
+                deflated.append(contentsOf: UnsafeBufferPointer(start: bytes, count: n))
+            }
+            let crc = RawDeflater.combine(RawDeflater.crc(0, head, head.count), body.crc, lengthOfB: body.rawLength)
+            compressed = (deflated, body.compressedLength, head.count + body.rawLength, crc)
         } catch {
             throw SpreadsheetError(.ioFailure(detail: error.detail), at: InputLocation(file: fileName, part: name))
         }
-        out.detach()
-    }
-
-    private func patchDimension() throws(POSIXFailure) {
-        let ref: String
-        if maxRow < 0 {
-            ref = "A1"
-        } else {
-            let first = CellAddress(row: minRow, column: minColumn)
-            let last = CellAddress(row: maxRow, column: maxColumn)
-            ref = CellRange(first, last).description
-        }
-        var slot = Array(ref.utf8) + [UInt8(ascii: "\"")]
-        slot += [UInt8](repeating: UInt8(ascii: " "), count: Self.dimensionSlot - slot.count)
-        let written = slot.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(dimensionOffset)) }
-        guard written == slot.count else { throw POSIXFailure(code: written < 0 ? errno : EIO) }
     }
 
     private func writeMerges(_ merges: [CellRange]) throws {

@@ -1,5 +1,13 @@
 import Spreadsheet
 
+/// A problem with one value or style the writer was asked to write, worded in Chinese and English.
+///
+/// The writer adds the file, sheet and cell before it reaches the caller.
+struct WriteProblem: Error {
+    var zh: String
+    var en: String
+}
+
 /// The rules Excel enforces on what a workbook may hold, checked before anything is written.
 enum WriteRules {
     /// Longest cell text Excel keeps, in UTF-16 code units (Excel's "characters").

@@ -13,8 +13,9 @@ public import Spreadsheet
 ///     try writer.endSheet(merges: [CellRange("A1:H1")!])
 ///     try writer.close()
 ///
-/// Each sheet's XML goes through a 1 MiB buffer into an unlinked temporary file beside the target, so
-/// memory stays flat however many rows there are (the shared-string table aside). `close()` packages
+/// Each sheet's XML goes through 1 MiB buffers to a second thread that deflates it into an unlinked
+/// temporary file beside the target, so memory stays flat however many rows there are (the
+/// shared-string table aside) and generating and compressing overlap on two cores. `close()` packages
 /// everything with libzip, which writes a temporary file and renames it into place: until then, and
 /// after any failure or `cancel()`, the target is untouched. The same calls always give the same bytes
 /// (fixed zip timestamps and part order, no clock in the document properties).
@@ -32,12 +33,19 @@ public final class XLSXWriter {
     private var failure: SpreadsheetError?
     private var isDone = false
 
-    /// A sheet whose XML is complete in its temporary file.
+    /// A sheet whose XML is complete: deflated header in memory, deflated rows in its temporary file.
     private struct FinishedSheet {
         var entry: PackageParts.SheetEntry
         /// Open until handed to the zip (then -1).
         var descriptor: Int32
+        var header: [UInt8]
+        var fileLength: Int
+        var size: Int
+        var crc: UInt32
     }
+
+    /// The deflate level actually used (libzip and zlib take 1…9).
+    private var compressionLevel: Int { min(9, max(1, options.compressionLevel)) }
 
     /// Prepares to write `path`; checks that its folder exists and is writable. Throws `SpreadsheetError`.
     public init(path: String, options: XLSXWriteOptions = .init()) throws {
@@ -79,7 +87,7 @@ public final class XLSXWriter {
         do {
             let stream = try WorksheetStream(name: name, tabSelected: tabSelected, layout: layout, descriptor: descriptor,
                                              fileName: path, out: out, strings: strings, styles: styles,
-                                             date1904: options.date1904)
+                                             date1904: options.date1904, compressionLevel: compressionLevel)
             current = (stream, state)
         } catch let error as SpreadsheetError {
             closeDescriptor(descriptor)
@@ -99,6 +107,7 @@ public final class XLSXWriter {
             try stream.write(row)
         } catch let error as SpreadsheetError {
             failure = error
+            abandonCurrentSheet()
             throw error
         }
     }
@@ -113,11 +122,14 @@ public final class XLSXWriter {
             try stream.finish(merges: merges)
         } catch let error as SpreadsheetError {
             failure = error
+            abandonCurrentSheet()
             throw error
         }
         current = nil
+        guard let done = stream.compressed else { throw fail(.ioFailure(detail: "sheet not finished"), part: stream.name) }
         finished.append(FinishedSheet(entry: .init(name: stream.name, state: state, repeatRows: stream.layout.print.repeatRows),
-                                      descriptor: stream.descriptor))
+                                      descriptor: stream.descriptor, header: done.header, fileLength: done.fileLength,
+                                      size: done.size, crc: done.crc))
     }
 
     /// Packages everything into the target file atomically. A sheet still open is ended first.
@@ -143,13 +155,17 @@ public final class XLSXWriter {
 
     /// Abandons the workbook: temporary files go, the target file is left as it was.
     public func cancel() {
-        if let (stream, _) = current {
-            closeDescriptor(stream.descriptor)
-            out.detach()
-            current = nil
-        }
+        abandonCurrentSheet()
         releaseFiles()
         isDone = true
+    }
+
+    /// Stops the open sheet's compressor and drops its temporary file.
+    private func abandonCurrentSheet() {
+        guard let (stream, _) = current else { return }
+        stream.abandon()
+        closeDescriptor(stream.descriptor)
+        current = nil
     }
 
     // MARK: packaging
@@ -170,7 +186,7 @@ public final class XLSXWriter {
             }
         }
         do {
-            let zip = try ZipPackageWriter(path: path, compressionLevel: min(9, max(1, options.compressionLevel)))
+            let zip = try ZipPackageWriter(path: path, compressionLevel: compressionLevel)
             try zip.add(name: "[Content_Types].xml", bytes: PackageParts.contentTypes(sheetCount: sheetCount, hasSharedStrings: hasStrings))
             try zip.add(name: "_rels/.rels", bytes: PackageParts.rootRelationships())
             try zip.add(name: "xl/_rels/workbook.xml.rels",
@@ -183,9 +199,11 @@ public final class XLSXWriter {
             }
             try zip.add(name: "xl/styles.xml", bytes: styles.stylesXML())
             for i in finished.indices {
-                let descriptor = finished[i].descriptor
+                let sheet = finished[i]
                 finished[i].descriptor = -1
-                try zip.add(name: "xl/worksheets/sheet\(i + 1).xml", descriptor: descriptor)
+                let entry = PrecompressedEntry(prefix: sheet.header, descriptor: sheet.descriptor, fileLength: sheet.fileLength,
+                                               uncompressedSize: sheet.size, crc: sheet.crc)
+                try zip.add(name: "xl/worksheets/sheet\(i + 1).xml", precompressed: entry)
             }
             try zip.add(name: "docProps/core.xml", bytes: PackageParts.coreProperties(options.documentProperties))
             try zip.add(name: "docProps/app.xml",
@@ -196,20 +214,20 @@ public final class XLSXWriter {
         }
     }
 
-    private func writeSharedStrings() throws(POSIXFailure) {
+    private func writeSharedStrings() throws(WriterIOFailure) {
         out.ascii(PackageParts.declaration)
         out.ascii("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"")
         out.int(strings.referenceCount)
         out.ascii("\" uniqueCount=\"")
         out.int(strings.uniqueCount)
         out.ascii("\">")
-        var failure: POSIXFailure?
+        var failure: WriterIOFailure?
         strings.forEach { text in
             out.ascii(XMLOutputBuffer.needsSpacePreserve(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>")
             out.escapedText(text)
             out.ascii("</t></si>")
             if failure == nil {
-                do throws(POSIXFailure) { try out.flushIfFull() } catch { failure = error }
+                do throws(WriterIOFailure) { try out.flushIfFull() } catch { failure = error }
             }
         }
         if let failure { throw failure }

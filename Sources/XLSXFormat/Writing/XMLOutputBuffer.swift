@@ -12,11 +12,13 @@ import Darwin
 final class XMLOutputBuffer {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
-    private var capacity: Int
+    private(set) var capacity: Int
     /// The file the buffer drains into, or -1 for an in-memory part.
     private(set) var descriptor: Int32 = -1
     /// Bytes already written to the file.
     private(set) var flushedBytes = 0
+    /// The compressor the buffer drains into instead of a file, when attached.
+    private var pipeline: DeflatePipeline?
 
     /// How full the buffer gets before `flushIfFull()` writes it out.
     static let flushThreshold = 1 << 20
@@ -45,6 +47,34 @@ final class XMLOutputBuffer {
         flushedBytes = 0
     }
 
+    /// Starts draining into a deflate pipeline (full buffers are swapped for empty ones, not copied).
+    func attach(pipeline: DeflatePipeline) {
+        self.pipeline = pipeline
+        descriptor = -1
+        count = 0
+        flushedBytes = 0
+    }
+
+    /// Hands the last bytes to the pipeline, waits for the compressed stream to end, and detaches.
+    func finishPipeline() throws(WriterIOFailure) -> DeflatePipeline.Summary {
+        guard let pipeline else { throw WriterIOFailure(code: EINVAL) }
+        let (buffer, result) = pipeline.finish(.init(base: base, capacity: capacity), count: count)
+        base = buffer.base
+        capacity = buffer.capacity
+        self.pipeline = nil
+        count = 0
+        flushedBytes = 0
+        return try result.get()
+    }
+
+    /// Stops the pipeline without ending its stream (cancel or failure).
+    func abandonPipeline() {
+        pipeline?.cancel()
+        pipeline = nil
+        count = 0
+        flushedBytes = 0
+    }
+
     /// The in-memory bytes as an array, emptying the buffer.
     func takeBytes() -> [UInt8] {
         let bytes = Array(UnsafeBufferPointer(start: base, count: count))
@@ -54,19 +84,27 @@ final class XMLOutputBuffer {
 
     /// Writes the buffer to the file once it holds about 1 MiB.
     @inline(__always)
-    func flushIfFull() throws(POSIXFailure) {
+    func flushIfFull() throws(WriterIOFailure) {
         if count >= Self.flushThreshold { try flush() }
     }
 
     /// Writes every buffered byte to the file.
-    func flush() throws(POSIXFailure) {
+    func flush() throws(WriterIOFailure) {
+        if let pipeline {
+            let next = try pipeline.exchange(.init(base: base, capacity: capacity), count: count)
+            base = next.base
+            capacity = next.capacity
+            flushedBytes += count
+            count = 0
+            return
+        }
         guard descriptor >= 0 else { return }
         var offset = 0
         while offset < count {
             let n = write(descriptor, base + offset, count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw POSIXFailure(code: errno)
+                throw WriterIOFailure(code: errno)
             }
             offset += n
         }
@@ -192,7 +230,7 @@ final class XMLOutputBuffer {
 }
 
 /// An `errno` from a failed C-library call, with its text.
-struct POSIXFailure: Error {
+struct WriterIOFailure: Error {
     var code: Int32
     var detail: String { String(cString: strerror(code)) }
 }

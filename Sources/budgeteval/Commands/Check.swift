@@ -15,7 +15,8 @@ extension BudgetEval {
         static let configuration = CommandConfiguration(
             abstract: "核对表内、表间勾稽关系与预算执行 / run every check rule on the given files.",
             discussion: """
-            Prints one line per finding: `决算.xlsx › 收入支出决算总表 › C32: 提示 [总计平衡] …`, then the cells \
+            Runs the table rules, the budget-vs-final rules and the filled-form checks (given 得分 / 总分 of a \
+            项目支出绩效自评表 recomputed). Prints one line per finding: `决算.xlsx › 收入支出决算总表 › C32: 提示 [总计平衡] …`, then the cells \
             read with their values. --json prints {"findings": [...]}. Exit codes: 0 no 错误; 3 错误 found \
             (with --strict, 警告 too); 1 unreadable input; 64 usage.
             """
@@ -36,7 +37,7 @@ extension BudgetEval {
             let lang = language.lang
             let result = ReconcilePipeline.run(try inputs.request(limits: readLimits.limits))
             try reportLoadErrors(result, lang)
-            let findings = result.comparison.findings
+            let findings = ReconcilePipeline.checkFindings(result)
             if json {
                 print(ExecutionComparison.findingsDocument(findings, english: lang == .en).rendered(), terminator: "")
             } else {

@@ -52,7 +52,7 @@ extension BudgetEval {
                     limits: readLimits.limits)
             }
             print(
-                json ? ReportCrosscheck.json(result)
+                json ? ReportCrosscheck.json(result, english: lang == .en)
                     : ReportCrosscheck.text(result, english: lang == .en, verbose: verbose),
                 terminator: "")
             if result.worstSeverity == .error { throw ExitCode(3) }
