@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HostileTests",
-            dependencies: ["XLSXFormat", "CSVFormat", "Spreadsheet", "TestSupport"],
+            dependencies: ["XLSXFormat", "CSVFormat", "FinanceModel", "Spreadsheet", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

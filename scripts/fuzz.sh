@@ -7,7 +7,8 @@
 # default 2048), FUZZ_TIMEOUT (seconds per input before it counts as a hang, default 10).
 # Work files live in .fuzz/ (git-ignored): seeds/ rebuilt from Tests/*/Fixtures on every run,
 # corpus/<target>/ grows across runs, artifacts/<target>/ holds crash-*, leak-*, timeout-*,
-# oom-* inputs, logs/<target>.log the fuzzer's output. Exits 1 if any target found something.
+# oom-* inputs, logs/<target>.log the fuzzer's output, history.tsv one line per target run (time,
+# target, seconds, executions, findings). Exits 1 if any target found something.
 set -uo pipefail
 
 SECONDS_EACH=${1:-60}
@@ -40,11 +41,16 @@ run_one() {
     local max_len=1048576
     [ "$t" = FuzzFinanceParsers ] && max_len=256
     [ "$t" = FuzzCSV ] && max_len=65536
-    (cd "$WORK" && ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 "$SCRATCH/debug/$t" \
+    # Scratch files in a private folder, on tmpfs when there is one (CSVWriter fsyncs every output).
+    local tmp="$WORK/tmp/$t"
+    [ -d /dev/shm ] && [ -w /dev/shm ] && tmp="/dev/shm/budgeteval-fuzz-$$-$t"
+    mkdir -p "$tmp"
+    (cd "$WORK" && TMPDIR="$tmp" ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 "$SCRATCH/debug/$t" \
         -max_total_time="$SECONDS_EACH" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" -max_len=$max_len \
         -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "$WORK/seeds/$t") \
         > "$WORK/logs/$t.log" 2>&1
     echo $? > "$WORK/logs/$t.rc"
+    rm -rf "$tmp"
 }
 
 echo "==> running ${#TARGETS[@]} target(s), ${SECONDS_EACH}s each, $JOBS at a time"
@@ -63,6 +69,7 @@ for t in "${TARGETS[@]}"; do
     secs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$WORK/logs/$t.log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' | tail -1)
     found=$(find "$WORK/artifacts/$t" -type f 2>/dev/null | wc -l)
     echo "fuzz: $t: ${runs:-?} executions in ${secs:-?} s, corpus $(ls "$WORK/corpus/$t" | wc -l) inputs, exit $rc, $found artifact(s)"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "${secs:-?}" "${runs:-?}" "$found" >> "$WORK/history.tsv"
     if [ "$rc" != 0 ] || [ "$found" != 0 ]; then
         failed=1
         grep -E 'FUZZ FINDING|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|SUMMARY|Fatal error' "$WORK/logs/$t.log" | head -5

@@ -40,6 +40,14 @@ def xlsx_seeds(out):
             names = z.namelist()
         except Exception:
             continue
+        stored = io.BytesIO()  # the same parts uncompressed, so mutations reach the XML readers
+        with zipfile.ZipFile(stored, 'w', zipfile.ZIP_STORED) as repack:
+            for info in z.infolist():
+                try:
+                    repack.writestr(info.filename, z.read(info.filename))
+                except Exception:
+                    pass
+        put(out, 'FuzzXLSXPackage', stored.getvalue())
         styles = b''
         for name in names:
             try:

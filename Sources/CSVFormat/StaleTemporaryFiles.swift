@@ -13,9 +13,10 @@ enum StaleTemporaryFiles {
         defer { closedir(stream) }
         let prefix = ".\(target).tmp-"
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // Read d_name in place: glibc's records are only d_reclen long, so copying the whole
+            // 256-byte array reads past the last one (found by FuzzCSV under AddressSanitizer).
+            let name = String(cString: (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+                .assumingMemoryBound(to: CChar.self))
             guard name.hasPrefix(prefix) else { continue }
             let rest = name.dropFirst(prefix.count)
             guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0 else { continue }

@@ -54,3 +54,22 @@ import Testing
         #expect(rows.first?[1] == .number("2"))
     }
 }
+
+extension FuzzRegressionTests {
+    /// The differential check FuzzXLSXParts runs: the reader's way (scanner, libxml2 fallback) and
+    /// libxml2 alone give the same rows, whether the scanner finishes or hands over midway.
+    @Test(arguments: [
+        #"<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" s="2"><v>42734</v></c></row><row r="3"><c r="C3" t="inlineStr"><is><t> x </t></is></c></row>"#,
+        #"<row r="1"><c r="A1"><v>1</v></c></row><!-- a comment sends the rest to libxml2 --><row r="2"><c r="A2"><v>2</v></c></row>"#,
+        #"<row><c><v>1</v></c><c><f>A1</f><v>2</v></c></row><row r="5"><c r="B5" t="b"><v>1</v></c><c r="B5"><v>3</v></c></row>"#,
+    ])
+    func scannerAgreesWithLibxml2(body: String) throws {
+        let sheet = Array(#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#.utf8)
+            + Array(body.utf8) + Array("</sheetData></worksheet>".utf8)
+        var reference: [Row] = [], scanned: [Row] = []
+        try XLSXPartParsing.worksheet(sheet, sharedStrings: Self.strings, stylesPart: Self.styles) { reference.append($0) }
+        try XLSXPartParsing.worksheetScanned(sheet, sharedStrings: Self.strings, stylesPart: Self.styles) { scanned.append($0) }
+        #expect(!reference.isEmpty)
+        #expect(scanned == reference)
+    }
+}

@@ -3,6 +3,8 @@
 /// 0 sharedStrings · 1 styles · 2 relationships (+ target resolution) · 3 workbook ·
 /// 4 worksheet (plain) · 5 worksheet against three shared strings and a styles part with date,
 /// duration and number formats · 6 styles part, then a worksheet using it (split at the first NUL).
+/// Worksheets (4–6) are read both the reader's way (byte scanner, libxml2 fallback) and by libxml2
+/// alone, and compared.
 import FuzzSupport
 @_spi(PartParsing) import XLSXFormat
 import Spreadsheet
@@ -39,15 +41,14 @@ public func fuzzXLSXParts(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         case 3:
             _ = try XLSXPartParsing.workbook(bytes)
         case 4:
-            try XLSXPartParsing.worksheet(bytes, limits: limits) { check($0) }
+            compareParsers(bytes, strings: [], styles: nil, date1904: false)
         case 5:
-            try XLSXPartParsing.worksheet(bytes, sharedStrings: strings, stylesPart: styles, limits: limits) { check($0) }
+            compareParsers(bytes, strings: strings, styles: styles, date1904: false)
         default:
             let split = bytes.firstIndex(of: 0) ?? bytes.count
             let stylesPart = Array(bytes[..<split])
             let sheet = split < bytes.count ? Array(bytes[(split + 1)...]) : []
-            try XLSXPartParsing.worksheet(sheet, sharedStrings: strings, stylesPart: stylesPart, date1904: true,
-                                          limits: limits) { check($0) }
+            compareParsers(sheet, strings: strings, styles: stylesPart, date1904: true)
         }
     } catch let error as SpreadsheetError {
         if error.message(.zh).isEmpty { fuzzFinding("empty message") }
@@ -55,6 +56,34 @@ public func fuzzXLSXParts(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         fuzzFinding("non-SpreadsheetError thrown: \(error)")
     }
     return 0
+}
+
+/// The reader's way (byte scanner, then libxml2 where it gives up) against libxml2 alone, the parser
+/// of record: when both succeed they must deliver the same rows. Each must fail only with a
+/// `SpreadsheetError`. (One may fail where the other does not: the scanner does not check the
+/// well-formedness of what follows sheetData, for example.)
+func compareParsers(_ sheet: [UInt8], strings: [String], styles: [UInt8]?, date1904: Bool) {
+    var reference: [Row] = [], scanned: [Row] = []
+    var referenceOK = true, scannedOK = true
+    do {
+        try XLSXPartParsing.worksheet(sheet, sharedStrings: strings, stylesPart: styles, date1904: date1904,
+                                      limits: limits) { check($0); reference.append($0) }
+    } catch is SpreadsheetError {
+        referenceOK = false
+    } catch {
+        fuzzFinding("libxml2 path threw \(error)")
+    }
+    do {
+        try XLSXPartParsing.worksheetScanned(sheet, sharedStrings: strings, stylesPart: styles, date1904: date1904,
+                                             limits: limits) { check($0); scanned.append($0) }
+    } catch is SpreadsheetError {
+        scannedOK = false
+    } catch {
+        fuzzFinding("scanner path threw \(error)")
+    }
+    if referenceOK && scannedOK && reference != scanned {
+        fuzzFinding("scanner rows differ from libxml2's:\n\(scanned)\n\(reference)")
+    }
 }
 
 /// Rows and cells stay inside the sheet and in column order.

@@ -92,6 +92,11 @@ enum DecimalParser {
                 guard excess == .roundHalfUp else { return .failure(.tooPrecise(decimals: fractionDigits)) }
                 kept = places
                 roundUp = digit(at: point + places) >= 5
+                // 999…9.995 rounding up would carry into a 19th integer digit (found by FuzzFinanceParsers).
+                if roundUp, integerDigits == DecimalParser.maxIntegerDigits,
+                   (firstNonZero..<(point + kept)).allSatisfy({ digit(at: $0) == 9 }) {
+                    return .failure(.outOfRange)
+                }
             }
             // At most 18 + 10 digits: the first 19 in one word, the rest through the wide multiply.
             var word: UInt64 = 0

@@ -57,6 +57,45 @@ public enum XLSXPartParsing {
         }
     }
 
+    /// A worksheet part read the way `XLSXReader` reads it: the byte scanner first, libxml2 from where
+    /// it gives up (rows it delivered are not repeated). Returns whether the scanner finished alone.
+    /// Comparing its rows with `worksheet(_:…)` (libxml2 only) is the fuzzers' differential check.
+    @discardableResult
+    public static func worksheetScanned(_ bytes: [UInt8], sharedStrings: [String] = [], stylesPart: [UInt8]? = nil,
+                                        date1904: Bool = false, limits: ReadLimits = ReadLimits(),
+                                        _ body: (Row) throws -> Void = { _ in }) throws -> Bool {
+        var formats: [CellFormat] = []
+        if let stylesPart {
+            let handler = StylesHandler(location: location("xl/styles.xml"))
+            try XMLStreamParser.parse(bytes: stylesPart, handler: handler)
+            formats = handler.formats
+        }
+        let context = CellContext(sharedStrings: sharedStrings, formats: formats, date1904: date1904, limits: limits)
+        return try withoutActuallyEscaping(body) { body in
+            var scanner = WorksheetScanner(context: context, location: location("Sheet1"), emit: body)
+            var position = 0
+            let outcome = try scanner.run { buffer in
+                let n = min(buffer.count, bytes.count - position)
+                bytes.withUnsafeBytes { src in
+                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[position..<(position + n)]))
+                }
+                position += n
+                return n
+            }
+            guard case .unusual(let delivered) = outcome else { return true }
+            var skipped = 0
+            let handler = WorksheetHandler(context: context, location: location("Sheet1")) { row in
+                if skipped < delivered {
+                    skipped += 1
+                    return
+                }
+                try body(row)
+            }
+            try XMLStreamParser.parse(bytes: bytes, handler: handler)
+            return false
+        }
+    }
+
     /// Resolves a relationship target against its source part, as the reader does.
     public static func resolve(_ target: String, from base: String) -> String {
         PartName.resolve(target, from: base)
