@@ -2,21 +2,73 @@
 ///
 /// A plain value: writers collect the distinct styles they meet into one style table.
 public struct CellStyle: Hashable, Sendable {
-    public var font: Font
-    public var alignment: Alignment
-    public var border: Border
+    /// The fields live in one shared, immutable box: a `Cell` then holds a single reference instead
+    /// of five fields with four strings, and copying a cell (which readers do for every cell) retains
+    /// one object. Setting a property replaces the box, so `CellStyle` keeps value semantics.
+    private final class Storage: Sendable {
+        let font: Font
+        let alignment: Alignment
+        let border: Border
+        let fillColor: String?
+        let numberFormat: String?
+
+        init(font: Font, alignment: Alignment, border: Border, fillColor: String?, numberFormat: String?) {
+            self.font = font
+            self.alignment = alignment
+            self.border = border
+            self.fillColor = fillColor
+            self.numberFormat = numberFormat
+        }
+    }
+
+    private var storage: Storage
+
+    public var font: Font {
+        get { storage.font }
+        set { storage = Storage(font: newValue, alignment: alignment, border: border, fillColor: fillColor,
+                                numberFormat: numberFormat) }
+    }
+    public var alignment: Alignment {
+        get { storage.alignment }
+        set { storage = Storage(font: font, alignment: newValue, border: border, fillColor: fillColor,
+                                numberFormat: numberFormat) }
+    }
+    public var border: Border {
+        get { storage.border }
+        set { storage = Storage(font: font, alignment: alignment, border: newValue, fillColor: fillColor,
+                                numberFormat: numberFormat) }
+    }
     /// Background colour as `RRGGBB` hex, or nil for none.
-    public var fillColor: String?
+    public var fillColor: String? {
+        get { storage.fillColor }
+        set { storage = Storage(font: font, alignment: alignment, border: border, fillColor: newValue,
+                                numberFormat: numberFormat) }
+    }
     /// Excel number format code, e.g. `#,##0.00`, `0.00%`, `yyyy-mm-dd`; nil is `General`.
-    public var numberFormat: String?
+    public var numberFormat: String? {
+        get { storage.numberFormat }
+        set { storage = Storage(font: font, alignment: alignment, border: border, fillColor: fillColor,
+                                numberFormat: newValue) }
+    }
 
     public init(font: Font = Font(), alignment: Alignment = Alignment(), border: Border = Border(),
                 fillColor: String? = nil, numberFormat: String? = nil) {
-        self.font = font
-        self.alignment = alignment
-        self.border = border
-        self.fillColor = fillColor
-        self.numberFormat = numberFormat
+        storage = Storage(font: font, alignment: alignment, border: border, fillColor: fillColor,
+                          numberFormat: numberFormat)
+    }
+
+    public static func == (a: CellStyle, b: CellStyle) -> Bool {
+        if a.storage === b.storage { return true }
+        return a.numberFormat == b.numberFormat && a.font == b.font && a.alignment == b.alignment
+            && a.border == b.border && a.fillColor == b.fillColor
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(font)
+        hasher.combine(alignment)
+        hasher.combine(border)
+        hasher.combine(fillColor)
+        hasher.combine(numberFormat)
     }
 
     /// A style that only sets a number format.
