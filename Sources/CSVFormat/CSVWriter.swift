@@ -100,6 +100,56 @@ public final class CSVWriter {
         try writeUnguarded(row)
     }
 
+    /// Writes one sheet row from column A: each cell's `CellValue.csvText` in its column and empty
+    /// fields in the gaps, exactly as `write(row:)` writes those texts, but straight from the cells'
+    /// UTF-8 bytes (no array of field strings). `cells` must be sorted by column, as `Row.cells` is;
+    /// the formula guard, when on, applies to text cells only, as in `write(values:)`.
+    public func write(cells: [Cell]) throws(SpreadsheetError) {
+        try checkOpen()
+        // The bytes go into a local array: appending to the stored property would pay a dynamic
+        // exclusivity check per field.
+        var out = buffer
+        buffer = []
+        let delimiter = options.delimiter
+        if cells.count == 1, cells[0].column == 0, cells[0].value.csvText.isEmpty {
+            out.append(0x22)  // as `write(row: [""])`: a lone empty field reads back
+            out.append(0x22)
+        } else {
+            var column = 0
+            for cell in cells {
+                while column < cell.column {
+                    if column > 0 { out.append(delimiter) }
+                    column += 1
+                }
+                if column > 0 { out.append(delimiter) }
+                column += 1
+                switch cell.value {
+                case .empty: break
+                case .text(let s):
+                    if options.guardFormulas, Self.needsFormulaGuard(s) {
+                        Self.appendField("'" + s, delimiter: delimiter, to: &out)
+                    } else {
+                        Self.appendField(s, delimiter: delimiter, to: &out)
+                    }
+                case .number(let s), .error(let s): Self.appendField(s, delimiter: delimiter, to: &out)
+                case .boolean(let b): Self.appendField(b ? "TRUE" : "FALSE", delimiter: delimiter, to: &out)
+                case .date(let d): Self.appendField(d.iso8601, delimiter: delimiter, to: &out)
+                }
+            }
+        }
+        out.append(contentsOf: lineEnding)
+        buffer = out
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func checkOpen() throws(SpreadsheetError) {
+        guard !closed else {
+            throw SpreadsheetError(.other(zh: "写入已结束或已取消的 CSV 文件（程序错误）。请报告此问题。",
+                                          en: "write after the CSV writer finished or was cancelled (a bug). Please report it."),
+                                   at: InputLocation(file: path))
+        }
+    }
+
     private func writeUnguarded(_ row: [String]) throws(SpreadsheetError) {
         guard !closed else {
             throw SpreadsheetError(.other(zh: "写入已结束或已取消的 CSV 文件（程序错误）。请报告此问题。",
@@ -135,22 +185,29 @@ public final class CSVWriter {
     }
 
     private func appendField(_ field: String) {
-        let delimiter = options.delimiter
-        var needsQuotes = false
-        for b in field.utf8 where b == delimiter || b == 0x22 || b == 10 || b == 13 {
-            needsQuotes = true
-            break
+        Self.appendField(field, delimiter: options.delimiter, to: &buffer)
+    }
+
+    /// One field, quoted when it holds the delimiter, a quote or a line break (quotes doubled).
+    private static func appendField(_ field: String, delimiter: UInt8, to out: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { bytes in
+            var needsQuotes = false
+            for b in bytes where b == delimiter || b == 0x22 || b == 10 || b == 13 {
+                needsQuotes = true
+                break
+            }
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(0x22)
+            for b in bytes {
+                if b == 0x22 { out.append(0x22) }
+                out.append(b)
+            }
+            out.append(0x22)
         }
-        guard needsQuotes else {
-            buffer.append(contentsOf: field.utf8)
-            return
-        }
-        buffer.append(0x22)
-        for b in field.utf8 {
-            if b == 0x22 { buffer.append(0x22) }
-            buffer.append(b)
-        }
-        buffer.append(0x22)
     }
 
     /// Encodes and writes the buffered rows.

@@ -36,11 +36,7 @@ final class CSVTarget {
     func write(row: [String]) throws { try writer.write(row: row) }
 
     /// One sheet row from column A: the cells' CSV text, empty fields for the gaps.
-    func write(cells: [Cell]) throws {
-        var fields = [String](repeating: "", count: (cells.last?.column ?? -1) + 1)
-        for cell in cells { fields[cell.column] = cell.value.csvText }
-        try writer.write(row: fields)
-    }
+    func write(cells: [Cell]) throws { try writer.write(cells: cells) }
 
     /// Renames the file into place, or copies the relay to standard output.
     func finish() throws {
