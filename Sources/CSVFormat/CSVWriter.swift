@@ -115,25 +115,30 @@ public final class CSVWriter {
             out.append(0x22)  // as `write(row: [""])`: a lone empty field reads back
             out.append(0x22)
         } else {
+            let guardFormulas = options.guardFormulas
             var column = 0
-            for cell in cells {
-                while column < cell.column {
+            // Through the buffer: iterating the array would copy every `Cell` (retaining its strings).
+            cells.withUnsafeBufferPointer { cells in
+                for k in cells.indices {
+                    let cellColumn = cells[k].column
+                    while column < cellColumn {
+                        if column > 0 { out.append(delimiter) }
+                        column += 1
+                    }
                     if column > 0 { out.append(delimiter) }
                     column += 1
-                }
-                if column > 0 { out.append(delimiter) }
-                column += 1
-                switch cell.value {
-                case .empty: break
-                case .text(let s):
-                    if options.guardFormulas, Self.needsFormulaGuard(s) {
-                        Self.appendField("'" + s, delimiter: delimiter, to: &out)
-                    } else {
-                        Self.appendField(s, delimiter: delimiter, to: &out)
+                    switch cells[k].value {
+                    case .empty: break
+                    case .text(let s):
+                        if guardFormulas, Self.needsFormulaGuard(s) {
+                            Self.appendField("'" + s, delimiter: delimiter, to: &out)
+                        } else {
+                            Self.appendField(s, delimiter: delimiter, to: &out)
+                        }
+                    case .number(let s), .error(let s): Self.appendField(s, delimiter: delimiter, to: &out)
+                    case .boolean(let b): Self.appendField(b ? "TRUE" : "FALSE", delimiter: delimiter, to: &out)
+                    case .date(let d): Self.appendField(d.iso8601, delimiter: delimiter, to: &out)
                     }
-                case .number(let s), .error(let s): Self.appendField(s, delimiter: delimiter, to: &out)
-                case .boolean(let b): Self.appendField(b ? "TRUE" : "FALSE", delimiter: delimiter, to: &out)
-                case .date(let d): Self.appendField(d.iso8601, delimiter: delimiter, to: &out)
                 }
             }
         }

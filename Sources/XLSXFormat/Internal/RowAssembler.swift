@@ -42,6 +42,9 @@ struct RowAssembler {
     private var cells: [Cell] = []
     private var open = false
     private var cellCount = 0
+    /// The last column added to the open row, and whether the row's columns have only grown.
+    private var lastColumn = -1
+    private var inColumnOrder = true
     private var lastEmittedRow = -1
     /// How many rows were handed on so far.
     private(set) var emittedRows = 0
@@ -75,10 +78,12 @@ struct RowAssembler {
         guard !cells.isEmpty else { return }
         if rowIndex <= lastEmittedRow { outOfOrder = true }
         lastEmittedRow = max(lastEmittedRow, rowIndex)
-        if !Self.isSorted(cells) { cells = Self.sortedLastWins(cells) }
+        if !inColumnOrder { cells = Self.sortedLastWins(cells) }
         emittedRows += 1
         try emit(Row(index: rowIndex, cells: cells))
         cells.removeAll(keepingCapacity: true)
+        lastColumn = -1
+        inColumnOrder = true
     }
 
     /// A `<c>` element's `r` attribute, parsed as soon as it is read (the scanner then keeps no copy
@@ -149,6 +154,8 @@ struct RowAssembler {
         let cellValue = try decode(type: type, value: value, hasValue: hasValue, inlineText: inlineText,
                                    format: format, column: column)
         if case .empty = cellValue, formula == nil { return }
+        if column <= lastColumn { inColumnOrder = false }
+        lastColumn = column
         cells.append(Cell(column: column, value: cellValue, formula: formula, style: format.style))
     }
 
@@ -257,14 +264,5 @@ struct RowAssembler {
             if let last = out.last, last.column == cells[i].column { out[out.count - 1] = cells[i] } else { out.append(cells[i]) }
         }
         return out
-    }
-
-    private static func isSorted(_ cells: [Cell]) -> Bool {
-        var last = -1
-        for c in cells {
-            if c.column <= last { return false }
-            last = c.column
-        }
-        return true
     }
 }

@@ -218,6 +218,11 @@ struct WorksheetScanner {
                 }
             }
         }
+        // `<c r="B7" s="3" t="s">`, the start of every unprefixed cell.
+        if inSheetData, !inCell, lt + 2 < end, b[lt + 1] == UInt8(ascii: "c"), b[lt + 2] == UInt8(ascii: " "),
+           mainPrefix?.isEmpty == true, let next = try cellStart(b, lt, end) {
+            return next
+        }
         var i = lt + 1
         guard i < end else { throw Unusual() }
         let c = b[i]
@@ -285,6 +290,46 @@ struct WorksheetScanner {
         try startElement(local, attributes)
         if selfClosing { try endElement(local) }
         return i
+    }
+
+    /// A `<c …>` tag whose attributes are only `r`, `s` and `t` in double quotes, single spaces apart:
+    /// starts the cell and returns the index after the tag; nil (nothing done) for any other shape,
+    /// which the general path then reads.
+    private mutating func cellStart(_ b: UnsafeMutablePointer<UInt8>, _ lt: Int, _ end: Int) throws -> Int? {
+        var attributes = Attributes()
+        var i = lt + 3
+        while i < end {
+            let name = b[i]
+            if name == UInt8(ascii: ">") || name == UInt8(ascii: "/") { break }
+            guard name == UInt8(ascii: "r") || name == UInt8(ascii: "s") || name == UInt8(ascii: "t"),
+                  i + 2 < end, b[i + 1] == UInt8(ascii: "="), b[i + 2] == UInt8(ascii: "\"") else { return nil }
+            let start = i + 3
+            var q = start
+            while q < end, b[q] != UInt8(ascii: "\"") {
+                if b[q] == UInt8(ascii: "&") || b[q] == UInt8(ascii: "<") { return nil }
+                q += 1
+            }
+            guard q < end else { return nil }
+            let value = UnsafeBufferPointer(start: UnsafePointer(b + start), count: q - start)
+            switch name {
+            case UInt8(ascii: "r"): attributes.r = value
+            case UInt8(ascii: "s"): attributes.s = value
+            default: attributes.t = value
+            }
+            i = q + 1
+            guard i < end else { return nil }
+            if b[i] == UInt8(ascii: " ") { i += 1 }
+        }
+        guard i < end else { return nil }
+        let local = UnsafeBufferPointer(start: UnsafePointer(b + lt + 1), count: 1)
+        if b[i] == UInt8(ascii: ">") {
+            try startElement(local, attributes)
+            return i + 1
+        }
+        guard i + 1 < end, b[i + 1] == UInt8(ascii: ">") else { return nil }
+        try startElement(local, attributes)
+        try endElement(local)
+        return i + 2
     }
 
     /// Elements must share the root element's prefix (none, or `x:`): anything else goes to libxml2.
