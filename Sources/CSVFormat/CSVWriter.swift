@@ -106,29 +106,44 @@ public final class CSVWriter {
     /// the formula guard, when on, applies to text cells only, as in `write(values:)`.
     public func write(cells: [Cell]) throws(SpreadsheetError) {
         try checkOpen()
-        let width = (cells.last?.column ?? -1) + 1
-        if width == 1, cells[0].value.csvText.isEmpty {
-            buffer.append(contentsOf: [0x22, 0x22])  // as `write(row: [""])`: a lone empty field reads back
+        // The bytes go into a local array: appending to the stored property would pay a dynamic
+        // exclusivity check per field.
+        var out = buffer
+        buffer = []
+        let delimiter = options.delimiter
+        if cells.count == 1, cells[0].column == 0, cells[0].value.csvText.isEmpty {
+            out.append(0x22)  // as `write(row: [""])`: a lone empty field reads back
+            out.append(0x22)
         } else {
+            let guardFormulas = options.guardFormulas
             var column = 0
-            for cell in cells {
-                while column < cell.column {
-                    if column > 0 { buffer.append(options.delimiter) }
+            // Through the buffer: iterating the array would copy every `Cell` (retaining its strings).
+            cells.withUnsafeBufferPointer { cells in
+                for k in cells.indices {
+                    let cellColumn = cells[k].column
+                    while column < cellColumn {
+                        if column > 0 { out.append(delimiter) }
+                        column += 1
+                    }
+                    if column > 0 { out.append(delimiter) }
                     column += 1
-                }
-                if column > 0 { buffer.append(options.delimiter) }
-                column += 1
-                switch cell.value {
-                case .empty: break
-                case .text(let s):
-                    if options.guardFormulas, Self.needsFormulaGuard(s) { appendField("'" + s) } else { appendField(s) }
-                case .number(let s), .error(let s): appendField(s)
-                case .boolean(let b): appendField(b ? "TRUE" : "FALSE")
-                case .date(let d): appendField(d.iso8601)
+                    switch cells[k].value {
+                    case .empty: break
+                    case .text(let s):
+                        if guardFormulas, Self.needsFormulaGuard(s) {
+                            Self.appendField("'" + s, delimiter: delimiter, to: &out)
+                        } else {
+                            Self.appendField(s, delimiter: delimiter, to: &out)
+                        }
+                    case .number(let s), .error(let s): Self.appendField(s, delimiter: delimiter, to: &out)
+                    case .boolean(let b): Self.appendField(b ? "TRUE" : "FALSE", delimiter: delimiter, to: &out)
+                    case .date(let d): Self.appendField(d.iso8601, delimiter: delimiter, to: &out)
+                    }
                 }
             }
         }
-        buffer.append(contentsOf: lineEnding)
+        out.append(contentsOf: lineEnding)
+        buffer = out
         if buffer.count >= 1 << 16 { try flush() }
     }
 
@@ -175,22 +190,29 @@ public final class CSVWriter {
     }
 
     private func appendField(_ field: String) {
-        let delimiter = options.delimiter
-        var needsQuotes = false
-        for b in field.utf8 where b == delimiter || b == 0x22 || b == 10 || b == 13 {
-            needsQuotes = true
-            break
+        Self.appendField(field, delimiter: options.delimiter, to: &buffer)
+    }
+
+    /// One field, quoted when it holds the delimiter, a quote or a line break (quotes doubled).
+    private static func appendField(_ field: String, delimiter: UInt8, to out: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { bytes in
+            var needsQuotes = false
+            for b in bytes where b == delimiter || b == 0x22 || b == 10 || b == 13 {
+                needsQuotes = true
+                break
+            }
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(0x22)
+            for b in bytes {
+                if b == 0x22 { out.append(0x22) }
+                out.append(b)
+            }
+            out.append(0x22)
         }
-        guard needsQuotes else {
-            buffer.append(contentsOf: field.utf8)
-            return
-        }
-        buffer.append(0x22)
-        for b in field.utf8 {
-            if b == 0x22 { buffer.append(0x22) }
-            buffer.append(b)
-        }
-        buffer.append(0x22)
     }
 
     /// Encodes and writes the buffered rows.

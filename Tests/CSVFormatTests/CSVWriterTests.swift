@@ -69,6 +69,47 @@ import CSVFormat
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "-5,'=HYPERLINK(),#N/A,TRUE,\r\n")
     }
 
+    /// `write(cells:)` gives the bytes `write(row:)` gives for the same cells' texts, gaps as empty fields.
+    @Test(arguments: [CSVWriteOptions(), CSVWriteOptions(guardFormulas: true),
+                      CSVWriteOptions(lineEnding: "\n", delimiter: UInt8(ascii: ";"))])
+    func cellsWriteAsTheirTextRows(options: CSVWriteOptions) throws {
+        let date = try #require(LocalDateTime(iso8601: "2020-12-31T08:30:00"))
+        let rows: [[Cell]] = [
+            [Cell(column: 0, value: .text("科目")), Cell(column: 2, value: .number("-1234.5")),
+             Cell(column: 3, value: .text("a,b;\"c\"\r\nd")), Cell(column: 5, value: .date(date))],
+            [],
+            [Cell(column: 0, value: .text(""))],
+            [Cell(column: 0, value: .empty, formula: "A1")],
+            [Cell(column: 1, value: .text(""))],
+            [Cell(column: 2, value: .boolean(false)), Cell(column: 3, value: .error("#DIV/0!")),
+             Cell(column: 4, value: .text("=SUM(A1)")), Cell(column: 5, value: .text("-x"))],
+        ]
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cellsPath = dir.appendingPathComponent("cells.csv").path
+        let w = try CSVWriter(path: cellsPath, options: options)
+        for r in rows { try w.write(cells: r) }
+        try w.finish()
+        let rowsPath = dir.appendingPathComponent("rows.csv").path
+        let expected = try CSVWriter(path: rowsPath, options: options)
+        for r in rows {
+            var fields = [String](repeating: "", count: (r.last?.column ?? -1) + 1)
+            for c in r {
+                if options.guardFormulas, case .text(let s) = c.value, CSVWriter.needsFormulaGuard(s) {
+                    fields[c.column] = "'" + s
+                } else {
+                    fields[c.column] = c.value.csvText
+                }
+            }
+            try expected.write(row: fields)
+        }
+        try expected.finish()
+        let got = try String(contentsOfFile: cellsPath, encoding: .utf8)
+        #expect(got == (try String(contentsOfFile: rowsPath, encoding: .utf8)))
+        let d = String(UnicodeScalar(options.delimiter))
+        #expect(got.hasPrefix("科目\(d)\(d)-1234.5\(d)\"a,b;\"\"c\"\"\r\nd\"\(d)\(d)2020-12-31T08:30:00"))
+    }
+
     @Test func cancelKeepsThePreviousFileAndLeavesNoTemporary() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

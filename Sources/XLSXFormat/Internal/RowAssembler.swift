@@ -42,6 +42,9 @@ struct RowAssembler {
     private var cells: [Cell] = []
     private var open = false
     private var cellCount = 0
+    /// The last column added to the open row, and whether the row's columns have only grown.
+    private var lastColumn = -1
+    private var inColumnOrder = true
     private var lastEmittedRow = -1
     /// How many rows were handed on so far.
     private(set) var emittedRows = 0
@@ -75,22 +78,53 @@ struct RowAssembler {
         guard !cells.isEmpty else { return }
         if rowIndex <= lastEmittedRow { outOfOrder = true }
         lastEmittedRow = max(lastEmittedRow, rowIndex)
-        if !Self.isSorted(cells) { cells = Self.sortedLastWins(cells) }
+        if !inColumnOrder { cells = Self.sortedLastWins(cells) }
         emittedRows += 1
         try emit(Row(index: rowIndex, cells: cells))
         cells.removeAll(keepingCapacity: true)
+        lastColumn = -1
+        inColumnOrder = true
+    }
+
+    /// A `<c>` element's `r` attribute, parsed as soon as it is read (the scanner then keeps no copy
+    /// of its bytes).
+    enum Reference {
+        case absent
+        /// Zero-based row and column.
+        case at(row: Int, column: Int)
+        /// Not a reference within A1…XFD1048576: the text, for the error.
+        case invalid(String)
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>?) {
+            guard let bytes, bytes.count > 0 else {
+                self = .absent
+                return
+            }
+            if let (row, column) = RowAssembler.parseReference(bytes) {
+                self = .at(row: row, column: column)
+            } else {
+                self = .invalid(String(decoding: bytes, as: UTF8.self))
+            }
+        }
     }
 
     /// One `<c>`: its reference (may be absent), type, style index, `<v>` text, formula and inline text.
     mutating func addCell(reference: UnsafeBufferPointer<UInt8>?, type: RawCellType, style: Int,
                           value: UnsafeBufferPointer<UInt8>, hasValue: Bool, formula: String?,
                           inlineText: String?, emit: (Row) throws -> Void) throws {
+        try addCell(reference: Reference(reference), type: type, style: style, value: value, hasValue: hasValue,
+                    formula: formula, inlineText: inlineText, emit: emit)
+    }
+
+    mutating func addCell(reference: Reference, type: RawCellType, style: Int,
+                          value: UnsafeBufferPointer<UInt8>, hasValue: Bool, formula: String?,
+                          inlineText: String?, emit: (Row) throws -> Void) throws {
         if !open { try startRow(nil, emit: emit) }
         var column = nextColumn
-        if let reference, reference.count > 0 {
-            guard let (row, col) = Self.parseReference(reference) else {
-                throw SpreadsheetError(.invalidCellReference(String(decoding: reference, as: UTF8.self)), at: location)
-            }
+        switch reference {
+        case .invalid(let text):
+            throw SpreadsheetError(.invalidCellReference(text), at: location)
+        case .at(let row, let col):
             if row != rowIndex {
                 // A cell that names another row than its <row>: trust the cell.
                 try endRow(emit: emit)
@@ -98,9 +132,11 @@ struct RowAssembler {
                 open = true
             }
             column = col
-        } else if column >= CellAddress.maxColumns {
-            throw SpreadsheetError(.invalidCellReference(CellAddress.columnName(column) + String(rowIndex + 1)),
-                                   at: location)
+        case .absent:
+            if column >= CellAddress.maxColumns {
+                throw SpreadsheetError(.invalidCellReference(CellAddress.columnName(column) + String(rowIndex + 1)),
+                                       at: location)
+            }
         }
         nextColumn = column + 1
         cellCount += 1
@@ -118,6 +154,8 @@ struct RowAssembler {
         let cellValue = try decode(type: type, value: value, hasValue: hasValue, inlineText: inlineText,
                                    format: format, column: column)
         if case .empty = cellValue, formula == nil { return }
+        if column <= lastColumn { inColumnOrder = false }
+        lastColumn = column
         cells.append(Cell(column: column, value: cellValue, formula: formula, style: format.style))
     }
 
@@ -194,18 +232,20 @@ struct RowAssembler {
     static func parseReference(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
         var col = 0, row = 0, letters = 0, digits = 0
         for c in b {
-            switch c {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
-                col = col * 26 + Int(c - UInt8(ascii: "A")) + 1
+            // Plain comparisons: range patterns here went through a generic `contains` per byte.
+            if c >= 65 && c <= 90 && digits == 0 {  // A-Z
+                col = col * 26 + Int(c - 64)
                 letters += 1
-            case UInt8(ascii: "a")...UInt8(ascii: "z") where digits == 0:
-                col = col * 26 + Int(c - UInt8(ascii: "a")) + 1
+            } else if c >= 97 && c <= 122 && digits == 0 {  // a-z
+                col = col * 26 + Int(c - 96)
                 letters += 1
-            case UInt8(ascii: "0")...UInt8(ascii: "9") where letters > 0:
+            } else if c >= 48 && c <= 57 && letters > 0 {  // 0-9
                 row = row * 10 + Int(c - 48)
                 digits += 1
-            case UInt8(ascii: "$"): continue
-            default: return nil
+            } else if c == 36 {  // $
+                continue
+            } else {
+                return nil
             }
             if letters > 3 || digits > 7 { return nil }
         }
@@ -224,14 +264,5 @@ struct RowAssembler {
             if let last = out.last, last.column == cells[i].column { out[out.count - 1] = cells[i] } else { out.append(cells[i]) }
         }
         return out
-    }
-
-    private static func isSorted(_ cells: [Cell]) -> Bool {
-        var last = -1
-        for c in cells {
-            if c.column <= last { return false }
-            last = c.column
-        }
-        return true
     }
 }

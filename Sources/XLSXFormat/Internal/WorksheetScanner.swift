@@ -43,8 +43,7 @@ struct WorksheetScanner {
     private var inlineSegmentStart = 0
 
     // The cell being read.
-    private var reference: [UInt8] = []
-    private var hasReference = false
+    private var reference = RowAssembler.Reference.absent
     private var type = RawCellType.number
     private var style = 0
     private var value: [UInt8] = []
@@ -58,7 +57,6 @@ struct WorksheetScanner {
         assembler = RowAssembler(context: context, location: location)
         self.emit = emit
         maxStringBytes = context.limits.maxStringBytes
-        reference.reserveCapacity(16)
         value.reserveCapacity(64)
     }
 
@@ -177,8 +175,31 @@ struct WorksheetScanner {
         if inCell, !inInline, mainPrefix?.isEmpty == true, lt + 3 < end {
             let c1 = b[lt + 1]
             if c1 == UInt8(ascii: "v"), b[lt + 2] == UInt8(ascii: ">") {
-                capture = .value
                 hasValue = true
+                // Plain ASCII text then `</v>` (the usual case) is read in place, and with `</c>` right
+                // after it the cell is finished here, without copying the text.
+                let start = lt + 3
+                var q = start
+                while q < end {
+                    let ch = b[q]
+                    if ch == UInt8(ascii: "<") { break }
+                    if ch < 0x20 || ch >= 0x80 || ch == UInt8(ascii: "&") { q = end; break }
+                    q += 1
+                }
+                if q + 3 < end, b[q + 1] == UInt8(ascii: "/"), b[q + 2] == UInt8(ascii: "v"),
+                   b[q + 3] == UInt8(ascii: ">"), q - start <= maxStringBytes {
+                    let text = UnsafeBufferPointer(start: UnsafePointer(b + start), count: q - start)
+                    if q + 7 < end, b[q + 4] == UInt8(ascii: "<"), b[q + 5] == UInt8(ascii: "/"),
+                       b[q + 6] == UInt8(ascii: "c"), b[q + 7] == UInt8(ascii: ">") {
+                        inCell = false
+                        try finishCell(value: text)
+                        return q + 8
+                    }
+                    value.removeAll(keepingCapacity: true)
+                    value.append(contentsOf: text)
+                    return q + 4
+                }
+                capture = .value
                 value.removeAll(keepingCapacity: true)
                 return lt + 3
             }
@@ -196,6 +217,11 @@ struct WorksheetScanner {
                     break
                 }
             }
+        }
+        // `<c r="B7" s="3" t="s">`, the start of every unprefixed cell.
+        if inSheetData, !inCell, lt + 2 < end, b[lt + 1] == UInt8(ascii: "c"), b[lt + 2] == UInt8(ascii: " "),
+           mainPrefix?.isEmpty == true, let next = try cellStart(b, lt, end) {
+            return next
         }
         var i = lt + 1
         guard i < end else { throw Unusual() }
@@ -264,6 +290,46 @@ struct WorksheetScanner {
         try startElement(local, attributes)
         if selfClosing { try endElement(local) }
         return i
+    }
+
+    /// A `<c …>` tag whose attributes are only `r`, `s` and `t` in double quotes, single spaces apart:
+    /// starts the cell and returns the index after the tag; nil (nothing done) for any other shape,
+    /// which the general path then reads.
+    private mutating func cellStart(_ b: UnsafeMutablePointer<UInt8>, _ lt: Int, _ end: Int) throws -> Int? {
+        var attributes = Attributes()
+        var i = lt + 3
+        while i < end {
+            let name = b[i]
+            if name == UInt8(ascii: ">") || name == UInt8(ascii: "/") { break }
+            guard name == UInt8(ascii: "r") || name == UInt8(ascii: "s") || name == UInt8(ascii: "t"),
+                  i + 2 < end, b[i + 1] == UInt8(ascii: "="), b[i + 2] == UInt8(ascii: "\"") else { return nil }
+            let start = i + 3
+            var q = start
+            while q < end, b[q] != UInt8(ascii: "\"") {
+                if b[q] == UInt8(ascii: "&") || b[q] == UInt8(ascii: "<") { return nil }
+                q += 1
+            }
+            guard q < end else { return nil }
+            let value = UnsafeBufferPointer(start: UnsafePointer(b + start), count: q - start)
+            switch name {
+            case UInt8(ascii: "r"): attributes.r = value
+            case UInt8(ascii: "s"): attributes.s = value
+            default: attributes.t = value
+            }
+            i = q + 1
+            guard i < end else { return nil }
+            if b[i] == UInt8(ascii: " ") { i += 1 }
+        }
+        guard i < end else { return nil }
+        let local = UnsafeBufferPointer(start: UnsafePointer(b + lt + 1), count: 1)
+        if b[i] == UInt8(ascii: ">") {
+            try startElement(local, attributes)
+            return i + 1
+        }
+        guard i + 1 < end, b[i + 1] == UInt8(ascii: ">") else { return nil }
+        try startElement(local, attributes)
+        try endElement(local)
+        return i + 2
     }
 
     /// Elements must share the root element's prefix (none, or `x:`): anything else goes to libxml2.
@@ -369,13 +435,7 @@ struct WorksheetScanner {
         if inSheetData {
             if name.count == 1 && name[0] == UInt8(ascii: "c") {
                 inCell = true
-                if let r = a.r {
-                    hasReference = true
-                    reference.removeAll(keepingCapacity: true)
-                    reference.append(contentsOf: r)
-                } else {
-                    hasReference = false
-                }
+                reference = RowAssembler.Reference(a.r)
                 type = a.t.map { RawCellType($0) } ?? .number
                 style = a.s.map { RowAssembler.parseInt(RowAssembler.trimmed($0)) ?? 0 } ?? 0
                 hasValue = false
@@ -437,15 +497,25 @@ struct WorksheetScanner {
     }
 
     private mutating func finishCell() throws {
-        let f: String? = hasFormula && !formula.isEmpty ? String(decoding: formula, as: UTF8.self) : nil
-        let inlineText: String? = hasInline ? OOXMLText.decodeEscapes(inline) : nil
-        let hasRef = hasReference
-        let t = type, st = style, hv = hasValue
+        let f = formulaText(), inlineText = inlineTextValue()
+        let ref = reference, t = type, st = style, hv = hasValue
         try value.withUnsafeBufferPointer { v in
-            try reference.withUnsafeBufferPointer { r in
-                try assembler.addCell(reference: hasRef ? r : nil, type: t, style: st, value: v, hasValue: hv,
-                                      formula: f, inlineText: inlineText, emit: emit)
-            }
+            try assembler.addCell(reference: ref, type: t, style: st, value: v, hasValue: hv, formula: f,
+                                  inlineText: inlineText, emit: emit)
         }
+    }
+
+    /// Finishes the cell with `<v>` text read in place from the scan buffer.
+    private mutating func finishCell(value v: UnsafeBufferPointer<UInt8>) throws {
+        try assembler.addCell(reference: reference, type: type, style: style, value: v, hasValue: hasValue,
+                              formula: formulaText(), inlineText: inlineTextValue(), emit: emit)
+    }
+
+    private func formulaText() -> String? {
+        hasFormula && !formula.isEmpty ? String(decoding: formula, as: UTF8.self) : nil
+    }
+
+    private func inlineTextValue() -> String? {
+        hasInline ? OOXMLText.decodeEscapes(inline) : nil
     }
 }

@@ -35,13 +35,8 @@ final class CSVTarget {
 
     func write(row: [String]) throws { try writer.write(row: row) }
 
-    /// One sheet row from column A: the cells' CSV text, empty fields for the gaps (the formula
-    /// guard, when on, touches text cells only).
-    func write(cells: [Cell]) throws {
-        var values = [CellValue](repeating: .empty, count: (cells.last?.column ?? -1) + 1)
-        for cell in cells { values[cell.column] = cell.value }
-        try writer.write(values: values)
-    }
+    /// One sheet row from column A: the cells' CSV text, empty fields for the gaps.
+    func write(cells: [Cell]) throws { try writer.write(cells: cells) }
 
     /// Renames the file into place, or copies the relay to standard output.
     func finish() throws {
