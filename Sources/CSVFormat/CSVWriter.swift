@@ -34,6 +34,8 @@ public final class CSVWriter {
     private var fd: Int32
     private var tempPath: String?
     private var buffer: [UInt8] = []
+    /// The record `write(cells:)` is building.
+    private var record = RowBytes(capacity: 1 << 10)
     private let encoder: IconvConverter?
     private let lineEnding: [UInt8]
     private var closed = false
@@ -82,7 +84,10 @@ public final class CSVWriter {
         if options.encoding == .utf8BOM { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
-    deinit { if !closed { cancel() } }
+    deinit {
+        if !closed { cancel() }
+        record.deallocate()
+    }
 
     /// Writes one record. An empty array writes an empty line; `[""]` writes `""` so that it reads back.
     public func write(row: [String]) throws(SpreadsheetError) {
@@ -106,10 +111,10 @@ public final class CSVWriter {
     /// the formula guard, when on, applies to text cells only, as in `write(values:)`.
     public func write(cells: [Cell]) throws(SpreadsheetError) {
         try checkOpen()
-        // The bytes go into a local array: appending to the stored property would pay a dynamic
+        // The record is built in a local copy: appending to the stored property would pay a dynamic
         // exclusivity check per field.
-        var out = buffer
-        buffer = []
+        var out = record
+        out.removeAll()
         let delimiter = options.delimiter
         if cells.count == 1, cells[0].column == 0, cells[0].value.csvText.isEmpty {
             out.append(0x22)  // as `write(row: [""])`: a lone empty field reads back
@@ -142,8 +147,9 @@ public final class CSVWriter {
                 }
             }
         }
-        out.append(contentsOf: lineEnding)
-        buffer = out
+        lineEnding.withUnsafeBufferPointer { out.append($0) }
+        record = out
+        buffer.append(contentsOf: out.bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
@@ -194,6 +200,27 @@ public final class CSVWriter {
     }
 
     /// One field, quoted when it holds the delimiter, a quote or a line break (quotes doubled).
+    private static func appendField(_ field: String, delimiter: UInt8, to out: inout RowBytes) {
+        var field = field
+        field.withUTF8 { bytes in
+            var needsQuotes = false
+            for b in bytes where b == delimiter || b == 0x22 || b == 10 || b == 13 {
+                needsQuotes = true
+                break
+            }
+            guard needsQuotes else {
+                out.append(bytes)
+                return
+            }
+            out.append(0x22)
+            for b in bytes {
+                if b == 0x22 { out.append(0x22) }
+                out.append(b)
+            }
+            out.append(0x22)
+        }
+    }
+
     private static func appendField(_ field: String, delimiter: UInt8, to out: inout [UInt8]) {
         var field = field
         field.withUTF8 { bytes in

@@ -83,6 +83,7 @@ import CSVFormat
             [Cell(column: 1, value: .text(""))],
             [Cell(column: 2, value: .boolean(false)), Cell(column: 3, value: .error("#DIV/0!")),
              Cell(column: 4, value: .text("=SUM(A1)")), Cell(column: 5, value: .text("-x"))],
+            [Cell(column: 1, value: .text(String(repeating: "长\"", count: 1500)))],  // over the record's first capacity
         ]
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
