@@ -1,6 +1,6 @@
 /// FinanceModel — exact money, units, subject codes and the typed budget and final-accounts tables.
 ///
-/// Pure values: no I/O, no C, no `Double` for any amount. Every figure remembers the cell it came from
+/// Pure values: no I/O, no C, no binary floating point for any amount. Every figure remembers the cell it came from
 /// as a `SourceLocation`, so later layers can cite cells without seeing the `Spreadsheet` module.
 
 /// Where a figure came from: file, sheet and cell, printed `预算.xlsx › 支出表 › D12`.

@@ -6,7 +6,7 @@ public import Spreadsheet
 /// department-specific indicators, and 总分 converted to 100 points.
 public enum DepartmentFormLayout {
     public static let sheetName = "部门整体支出绩效自评表"
-    public static let columnWidths: [Double] = [10, 12, 12, 22, 14, 14, 8, 10, 22, 60]
+    public static let columnWidths: [Int] = [10, 12, 12, 22, 14, 14, 8, 10, 22, 60]
 
     public static func sheet(_ report: FormsReport) -> Sheet {
         let department = report.department

@@ -4,7 +4,7 @@ public import Spreadsheet
 /// Lays out one 项目支出绩效自评表 exactly as the national form (财预〔2020〕10号, FORMS.md §3), nine
 /// columns A–I, with the profile and the scoring basis noted under the form.
 public enum ProjectFormLayout {
-    public static let columnWidths: [Double] = [10, 12, 12, 22, 14, 14, 8, 10, 26]
+    public static let columnWidths: [Int] = [10, 12, 12, 22, 14, 14, 8, 10, 26]
 
     /// - Parameter department: the submitting department, shown as 主管部门 and 实施单位 when the project
     ///   input names neither (a department's own projects are managed and carried out by it).
