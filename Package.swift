@@ -122,7 +122,7 @@ let package = Package(
         ),
         .testTarget(name: "budgetevalTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ReconciliationTests", dependencies: ["Reconciliation", "FinanceModel"], exclude: ["Snapshots"],
+            name: "ReconciliationTests", dependencies: ["Reconciliation", "FinanceModel", "TestSupport"], exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

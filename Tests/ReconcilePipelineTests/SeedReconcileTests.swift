@@ -2,6 +2,7 @@ import FinanceModel
 import Pipeline
 import Reconciliation
 import Spreadsheet
+import TestSupport
 import Testing
 
 @Suite("reconcile / check on the seed department (Samples/益阳市资阳区商务局)")

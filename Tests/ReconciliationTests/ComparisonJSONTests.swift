@@ -1,5 +1,6 @@
 import FinanceModel
 import Reconciliation
+import TestSupport
 import Testing
 
 @Suite("ExecutionComparison JSON")

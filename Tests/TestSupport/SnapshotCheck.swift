@@ -3,8 +3,8 @@ import Testing
 
 /// Snapshot comparison for text outputs: `Snapshots/<name>` beside this file holds the expected text.
 /// `RECORD_SNAPSHOTS=1 swift test` rewrites the files — and fails, so a recording run is never green.
-enum SnapshotCheck {
-    static func assert(
+public enum SnapshotCheck {
+    public static func assert(
         _ actual: String, named name: String, file: StaticString = #filePath, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
