@@ -7,31 +7,7 @@ import Testing
 @Suite struct BatchCommandTests {
     static let root = Fixtures.repositoryRoot()
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func run(_ arguments: [String]) throws -> Run {
-        let binary = Self.root.appendingPathComponent(".build/debug/budgeteval")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            Issue.record("build the binary first: swift build")
-            return Run(status: -1, stdout: "", stderr: "")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func run(_ arguments: [String]) throws -> Run { try Run.budgeteval(arguments) }
 
     /// IN_DIR holding one copy of a Samples department.
     func input(_ dir: URL, department: String = "某县农业农村局") throws -> URL {

@@ -5,36 +5,12 @@ import Testing
 /// End-to-end: runs the built `.build/debug/budgeteval` on the XLSX fixtures and checks files, output,
 /// messages and exit codes (0 ok, 1 bad input, 64 usage).
 @Suite struct ConvertInspectTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     static let root = Fixtures.repositoryRoot()
     static let fixtures = root.appendingPathComponent("Tests/XLSXFormatTests/Fixtures")
 
     func fixture(_ name: String) -> String { Self.fixtures.appendingPathComponent(name).path }
 
-    func run(_ arguments: [String]) throws -> Run {
-        let binary = Self.root.appendingPathComponent(".build/debug/budgeteval")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            Issue.record("build the binary first: swift build")
-            return Run(status: -1, stdout: "", stderr: "")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func run(_ arguments: [String]) throws -> Run { try Run.budgeteval(arguments) }
 
     @Test func convertsFirstSheetToStdout() throws {
         let r = try run(["convert", fixture("cell_types.xlsx")])

@@ -5,12 +5,6 @@ import Testing
 /// End-to-end: `budgeteval forms` on the sample departments — files written, exit codes (0, 1, 3),
 /// `--unit 元`, `--profile`, `--split`, `--csv`.
 @Suite struct FormsCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     static let root = Fixtures.repositoryRoot()
 
     func sample(_ department: String) throws -> [String] {
@@ -20,25 +14,7 @@ import Testing
             .map { folder.appendingPathComponent($0).path }
     }
 
-    func run(_ arguments: [String]) throws -> Run {
-        let binary = Self.root.appendingPathComponent(".build/debug/budgeteval")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            Issue.record("build the binary first: swift build")
-            return Run(status: -1, stdout: "", stderr: "")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func run(_ arguments: [String]) throws -> Run { try Run.budgeteval(arguments) }
 
     @Test func seedDepartmentWritesEverythingAndExits3OnErrors() throws {
         let dir = try Fixtures.temporaryDirectory()

@@ -6,12 +6,6 @@ import Testing
 /// the snapshots the pipeline tests record (Tests/ReconcilePipelineTests/Snapshots), so the command
 /// prints exactly what the library renders; exit codes 0 / 3 / 1 / 64.
 @Suite struct ReconcileCheckCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     static let root = Fixtures.repositoryRoot()
     static let snapshots = root.appendingPathComponent("Tests/ReconcilePipelineTests/Snapshots")
 
@@ -21,26 +15,7 @@ import Testing
             .map { folder.appendingPathComponent($0).path }
     }
 
-    func run(_ arguments: [String]) throws -> Run {
-        let binary = Self.root.appendingPathComponent(".build/debug/budgeteval")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            Issue.record("build the binary first: swift build")
-            return Run(status: -1, stdout: "", stderr: "")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func run(_ arguments: [String]) throws -> Run { try Run.budgeteval(arguments) }
 
     func snapshot(_ name: String) throws -> String {
         try String(contentsOf: Self.snapshots.appendingPathComponent(name), encoding: .utf8)
