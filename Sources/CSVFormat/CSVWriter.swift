@@ -153,6 +153,46 @@ public final class CSVWriter {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Writes one sheet row from column A as `write(cells:)` would write the same cells, from the
+    /// cells' texts (`XLSXReader.forEachRowText`): no `Cell` or `String` per field.
+    public func write(text row: RowText) throws(SpreadsheetError) {
+        try checkOpen()
+        var out = record
+        out.removeAll()
+        let delimiter = options.delimiter
+        let cells = row.cells
+        if cells.count == 1, cells[0].column == 0, cells[0].count == 0 {
+            out.append(0x22)  // as `write(row: [""])`: a lone empty field reads back
+            out.append(0x22)
+        } else {
+            let guardFormulas = options.guardFormulas
+            let plainNumbers = !(delimiter == UInt8(ascii: "-") || delimiter == UInt8(ascii: ".")
+                                 || delimiter &- UInt8(ascii: "0") < 10)
+            var column = 0
+            for k in cells.indices {
+                let cell = cells[k]
+                while column < cell.column {
+                    if column > 0 { out.append(delimiter) }
+                    column &+= 1
+                }
+                if column > 0 { out.append(delimiter) }
+                column &+= 1
+                let text = row.text(cell)
+                if cell.kind == .number, plainNumbers {
+                    out.append(text)  // digits, '-' and '.': nothing to quote
+                } else if guardFormulas, cell.kind == .text, Self.needsFormulaGuard(text) {
+                    Self.appendField("'" + String(decoding: text, as: UTF8.self), delimiter: delimiter, to: &out)
+                } else {
+                    Self.appendField(text, delimiter: delimiter, to: &out)
+                }
+            }
+        }
+        lineEnding.withUnsafeBufferPointer { out.append($0) }
+        record = out
+        buffer.append(contentsOf: out.bytes)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     private func checkOpen() throws(SpreadsheetError) {
         guard !closed else {
             throw SpreadsheetError(.other(zh: "写入已结束或已取消的 CSV 文件（程序错误）。请报告此问题。",
@@ -182,7 +222,12 @@ public final class CSVWriter {
     /// Whether text would run as a formula in a spreadsheet: it starts with `=`, `+`, `@`, a tab or a
     /// CR, or with `-` followed by anything but a digit or `.`. `-` alone and `-22.83%` are safe.
     public static func needsFormulaGuard(_ text: String) -> Bool {
-        var it = text.utf8.makeIterator()
+        needsFormulaGuard(text.utf8)
+    }
+
+    /// `needsFormulaGuard` on UTF-8 bytes.
+    public static func needsFormulaGuard(_ text: some Sequence<UInt8>) -> Bool {
+        var it = text.makeIterator()
         guard let first = it.next() else { return false }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"), 9, 13:
@@ -202,23 +247,25 @@ public final class CSVWriter {
     /// One field, quoted when it holds the delimiter, a quote or a line break (quotes doubled).
     private static func appendField(_ field: String, delimiter: UInt8, to out: inout RowBytes) {
         var field = field
-        field.withUTF8 { bytes in
-            var needsQuotes = false
-            for b in bytes where b == delimiter || b == 0x22 || b == 10 || b == 13 {
-                needsQuotes = true
-                break
-            }
-            guard needsQuotes else {
-                out.append(bytes)
-                return
-            }
-            out.append(0x22)
-            for b in bytes {
-                if b == 0x22 { out.append(0x22) }
-                out.append(b)
-            }
-            out.append(0x22)
+        field.withUTF8 { appendField($0, delimiter: delimiter, to: &out) }
+    }
+
+    private static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, to out: inout RowBytes) {
+        var needsQuotes = false
+        for b in bytes where b == delimiter || b == 0x22 || b == 10 || b == 13 {
+            needsQuotes = true
+            break
         }
+        guard needsQuotes else {
+            out.append(bytes)
+            return
+        }
+        out.append(0x22)
+        for b in bytes {
+            if b == 0x22 { out.append(0x22) }
+            out.append(b)
+        }
+        out.append(0x22)
     }
 
     private static func appendField(_ field: String, delimiter: UInt8, to out: inout [UInt8]) {

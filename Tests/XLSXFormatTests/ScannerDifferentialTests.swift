@@ -13,6 +13,20 @@ import Testing
         var merges: [[CellRange]] = []
         var error: String?
         var scannerOnly: [Bool] = []
+        /// Per sheet, per row: the index and (column, kind, text) of each cell.
+        var texts: [[String]] = []
+        var textError: String?
+    }
+
+    /// What `forEachRowText` gives, as comparable lines.
+    static func line(_ row: RowText) -> String {
+        "\(row.index): " + row.copied.map { "\($0.column)/\($0.kind)/\($0.text)" }.joined(separator: " | ")
+    }
+
+    /// The text lines the `Row`s stand for: each cell's `csvText` and kind.
+    static func line(_ row: Row) -> String {
+        "\(row.index): " + row.cells.map { "\($0.column)/\(RowText.Kind($0.value))/\($0.value.csvText)" }
+            .joined(separator: " | ")
     }
 
     static func read(_ path: String, _ parser: WorksheetReading.Parser) -> Reading {
@@ -30,6 +44,18 @@ import Testing
         } catch {
             reading.error = "\(error)"
         }
+        // The text path: straight from the scanner (automatic), or from libxml2's cells.
+        do {
+            let reader = try XLSXReader(path: path)
+            reader.parser = parser
+            for info in reader.sheets {
+                var lines: [String] = []
+                try reader.forEachRowText(sheet: info.index) { lines.append(line($0)) }
+                reading.texts.append(lines)
+            }
+        } catch {
+            reading.textError = "\(error)"
+        }
         return reading
     }
 
@@ -39,6 +65,12 @@ import Testing
         #expect(fast.rows == strict.rows, "rows differ: \(path)")
         #expect(fast.merges == strict.merges, "merges differ: \(path)")
         #expect((fast.error == nil) == (strict.error == nil), "\(path): \(fast.error ?? "-") vs \(strict.error ?? "-")")
+        // The text path agrees with the cells of the parser of record, and fails where it fails.
+        #expect(fast.texts == strict.texts, "texts differ: \(path)")
+        #expect(fast.textError == strict.textError, "\(path): \(fast.textError ?? "-") vs \(strict.textError ?? "-")")
+        if strict.error == nil {
+            #expect(strict.texts == strict.rows.map { $0.map(line) }, "texts and rows differ: \(path)")
+        }
     }
 
     @Test(arguments: XLSXFixtureTests.quirks)

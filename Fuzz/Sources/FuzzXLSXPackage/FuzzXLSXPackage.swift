@@ -29,6 +29,19 @@ public func fuzzXLSXPackage(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
                 }
                 let total = sheet.rows.reduce(0) { $0 + $1.cells.count }
                 if total > streamed { fuzzFinding("readSheet has \(total) cells, the stream \(streamed)") }
+                // The text stream (what `convert` writes) has the same cells as the row stream.
+                var texts = 0
+                try reader.forEachRowText(sheet: info.index) { row in
+                    texts += row.cells.count
+                    var last = -1
+                    for cell in row.cells {
+                        if cell.column <= last || cell.column >= CellAddress.maxColumns {
+                            fuzzFinding("text column \(cell.column) after \(last)")
+                        }
+                        last = cell.column
+                    }
+                }
+                if texts != streamed { fuzzFinding("forEachRowText has \(texts) cells, forEachRow \(streamed)") }
                 _ = try reader.mergedRanges(sheet: info.index)
             } catch let error as SpreadsheetError {
                 check(error)

@@ -84,6 +84,26 @@ func compareParsers(_ sheet: [UInt8], strings: [String], styles: [UInt8]?, date1
     if referenceOK && scannedOK && reference != scanned {
         fuzzFinding("scanner rows differ from libxml2's:\n\(scanned)\n\(reference)")
     }
+    // The text path (what `convert` writes) gives each cell's csvText of the parser of record.
+    var texts: [String] = []
+    var textsOK = true
+    do {
+        try XLSXPartParsing.worksheetScannedText(sheet, sharedStrings: strings, stylesPart: styles, date1904: date1904,
+                                                 limits: limits) { row in
+            texts.append("\(row.index): " + row.copied.map { "\($0.column)/\($0.kind)/\($0.text)" }.joined(separator: " | "))
+        }
+    } catch is SpreadsheetError {
+        textsOK = false
+    } catch {
+        fuzzFinding("text path threw \(error)")
+    }
+    if referenceOK != textsOK { fuzzFinding("text path \(textsOK ? "read" : "refused") what libxml2 \(referenceOK ? "read" : "refused")") }
+    let expected = reference.map { row in
+        "\(row.index): " + row.cells.map { "\($0.column)/\(RowText.Kind($0.value))/\($0.value.csvText)" }.joined(separator: " | ")
+    }
+    if referenceOK && textsOK && texts != expected {
+        fuzzFinding("text path differs from libxml2's cells:\n\(texts)\n\(expected)")
+    }
 }
 
 /// Rows and cells stay inside the sheet and in column order.

@@ -10,59 +10,72 @@ import Darwin
 enum NumberText {
     /// Returns nil when the bytes are not a number.
     static func normalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if let fast = fastPath(bytes) { return fast }
+        if bytes.count <= maxFastLength {
+            let fast: String?? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxFastLength + 2) { out in
+                guard let n = fastPath(bytes, into: out.baseAddress!) else { return .none }
+                return .some(String(decoding: UnsafeBufferPointer(start: out.baseAddress!, count: n), as: UTF8.self))
+            }
+            if let fast { return fast }
+        }
         guard let value = parseDouble(bytes) else { return nil }
         return plain(value)
     }
 
+    /// The longest text the fast path takes; it writes at most `count + 2` bytes.
+    static let maxFastLength = 40
+
     /// Plain decimals with at most 15 significant digits are already the shortest round-trip form once
     /// leading and trailing zeros are gone (binary64 keeps any 15 digits apart), so no Double is needed.
-    private static func fastPath(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    /// Writes the plain text to `out` (room for `b.count + 2` bytes) and returns its length; nil when the
+    /// bytes need the general path (or are not a number).
+    @inline(__always)
+    static func fastPath(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
         var i = 0
         let n = b.count
-        guard n > 0, n <= 40 else { return nil }
+        guard n > 0, n <= maxFastLength else { return nil }
         var negative = false
         if b[0] == UInt8(ascii: "-") { negative = true; i = 1 } else if b[0] == UInt8(ascii: "+") { i = 1 }
         var intStart = i
-        while i < n, b[i] == UInt8(ascii: "0") { i += 1 }
+        while i < n, b[i] == UInt8(ascii: "0") { i &+= 1 }
         let leadingZerosEnd = i
-        while i < n, b[i] >= 48, b[i] <= 57 { i += 1 }
+        while i < n, b[i] >= 48, b[i] <= 57 { i &+= 1 }
         let intEnd = i
         var fracStart = i, fracEnd = i
         if i < n, b[i] == UInt8(ascii: ".") {
-            i += 1
+            i &+= 1
             fracStart = i
-            while i < n, b[i] >= 48, b[i] <= 57 { i += 1 }
+            while i < n, b[i] >= 48, b[i] <= 57 { i &+= 1 }
             fracEnd = i
         }
         guard i == n, intEnd > intStart || fracEnd > fracStart else { return nil }
         intStart = leadingZerosEnd
-        while fracEnd > fracStart, b[fracEnd - 1] == UInt8(ascii: "0") { fracEnd -= 1 }
+        while fracEnd > fracStart, b[fracEnd - 1] == UInt8(ascii: "0") { fracEnd &-= 1 }
         // Significant digits: from the first non-zero digit to the last kept one.
         var significant = 0
         if intEnd > intStart {
             significant = (intEnd - intStart) + (fracEnd - fracStart)
         } else {
             var k = fracStart
-            while k < fracEnd, b[k] == UInt8(ascii: "0") { k += 1 }
+            while k < fracEnd, b[k] == UInt8(ascii: "0") { k &+= 1 }
             significant = fracEnd - k
         }
         guard significant <= 15 else { return nil }
         let isZero = intEnd == intStart && fracEnd == fracStart
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 2) { out in
-            var k = 0
-            if negative, !isZero { out[k] = UInt8(ascii: "-"); k += 1 }
-            if intEnd > intStart {
-                for j in intStart..<intEnd { out[k] = b[j]; k += 1 }
-            } else {
-                out[k] = UInt8(ascii: "0"); k += 1
-            }
-            if fracEnd > fracStart {
-                out[k] = UInt8(ascii: "."); k += 1
-                for j in fracStart..<fracEnd { out[k] = b[j]; k += 1 }
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<k]), as: UTF8.self)
+        let base = b.baseAddress!
+        var k = 0
+        if negative, !isZero { out[k] = UInt8(ascii: "-"); k &+= 1 }
+        if intEnd > intStart {
+            (out + k).update(from: base + intStart, count: intEnd - intStart)
+            k &+= intEnd - intStart
+        } else {
+            out[k] = UInt8(ascii: "0"); k &+= 1
         }
+        if fracEnd > fracStart {
+            out[k] = UInt8(ascii: "."); k &+= 1
+            (out + k).update(from: base + fracStart, count: fracEnd - fracStart)
+            k &+= fracEnd - fracStart
+        }
+        return k
     }
 
     /// strtod on a NUL-terminated copy (C locale: the process never calls setlocale).

@@ -96,6 +96,52 @@ public enum XLSXPartParsing {
         }
     }
 
+    /// `worksheetScanned` with the text output `XLSXReader.forEachRowText` uses: the scanner writes
+    /// the cells' texts; rows libxml2 reads after it gives up come from their cells. Comparing the texts
+    /// with `worksheet(_:…)`'s cells (`csvText`) is the fuzzers' check of the text path.
+    @discardableResult
+    public static func worksheetScannedText(_ bytes: [UInt8], sharedStrings: [String] = [], stylesPart: [UInt8]? = nil,
+                                            date1904: Bool = false, limits: ReadLimits = ReadLimits(),
+                                            _ body: (RowText) throws -> Void = { _ in }) throws -> Bool {
+        var formats: [CellFormat] = []
+        if let stylesPart {
+            let handler = StylesHandler(location: location("xl/styles.xml"))
+            try XMLStreamParser.parse(bytes: stylesPart, handler: handler)
+            formats = handler.formats
+        }
+        let context = CellContext(sharedStrings: sharedStrings, formats: formats, date1904: date1904, limits: limits)
+        return try withoutActuallyEscaping(body) { body in
+            var scanner = WorksheetScanner(context: context, location: location("Sheet1"),
+                                           output: TextRowOutput(context: context, strings: SharedStringBytes(sharedStrings)),
+                                           emit: body)
+            defer { scanner.release() }
+            var position = 0
+            let outcome = try scanner.run { buffer in
+                let n = min(buffer.count, bytes.count - position)
+                bytes.withUnsafeBytes { src in
+                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[position..<(position + n)]))
+                }
+                position += n
+                return n
+            }
+            guard case .unusual(let delivered) = outcome else { return true }
+            var skipped = 0
+            var adapter = RowTextBuilder()
+            defer { adapter.deallocate() }
+            let handler = WorksheetHandler(context: context, location: location("Sheet1")) { row in
+                if skipped < delivered {
+                    skipped += 1
+                    return
+                }
+                adapter.removeAll()
+                adapter.append(row.cells)
+                try body(adapter.row(index: row.index))
+            }
+            try XMLStreamParser.parse(bytes: bytes, handler: handler)
+            return false
+        }
+    }
+
     /// Resolves a relationship target against its source part, as the reader does.
     public static func resolve(_ target: String, from base: String) -> String {
         PartName.resolve(target, from: base)

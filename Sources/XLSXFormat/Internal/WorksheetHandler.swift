@@ -3,7 +3,7 @@ import Spreadsheet
 /// The libxml2 (SAX2) reading of a worksheet part (工作表): rows and cells in `sheetData`, then
 /// `mergeCells`. This is the parser of record; the byte scanner must agree with it.
 final class WorksheetHandler: XMLEventHandler {
-    private var assembler: RowAssembler
+    private var assembler: RowAssembler<CellRowOutput>
     private let emit: (Row) throws -> Void
     private(set) var merges: [CellRange] = []
     private(set) var dimension: String?
@@ -29,7 +29,7 @@ final class WorksheetHandler: XMLEventHandler {
     private let maxStringBytes: Int
 
     init(context: CellContext, location: InputLocation, emit: @escaping (Row) throws -> Void) {
-        assembler = RowAssembler(context: context, location: location)
+        assembler = RowAssembler(context: context, location: location, output: CellRowOutput(context: context))
         self.emit = emit
         maxStringBytes = context.limits.maxStringBytes
         super.init(location: location)
@@ -76,7 +76,7 @@ final class WorksheetHandler: XMLEventHandler {
                 return true
             } ?? false
             type = attributes.withValue("t") { RawCellType($0) } ?? .number
-            style = attributes.withValue("s") { RowAssembler.parseInt(RowAssembler.trimmed($0)) ?? 0 } ?? 0
+            style = attributes.withValue("s") { RowAssemblerSupport.parseInt(RowAssemblerSupport.trimmed($0)) ?? 0 } ?? 0
             hasValue = false
             hasFormula = false
             hasInline = false
@@ -143,13 +143,16 @@ final class WorksheetHandler: XMLEventHandler {
     }
 
     private func finishCell() {
-        let f: String? = hasFormula && !formula.isEmpty ? String(decoding: formula, as: UTF8.self) : nil
         let inlineText: String? = hasInline ? OOXMLText.decodeEscapes(inline) : nil
+        let hasFormulaText = hasFormula && !formula.isEmpty
         run {
             try value.withUnsafeBufferPointer { v in
                 try reference.withUnsafeBufferPointer { r in
-                    try assembler.addCell(reference: hasReference ? r : nil, type: type, style: style, value: v,
-                                          hasValue: hasValue, formula: f, inlineText: inlineText, emit: emit)
+                    try formula.withUnsafeBufferPointer { f in
+                        try assembler.addCell(reference: hasReference ? r : nil, type: type, style: style, value: v,
+                                              hasValue: hasValue, formula: hasFormulaText ? f : nil,
+                                              inlineText: inlineText, emit: emit)
+                    }
                 }
             }
         }

@@ -24,9 +24,36 @@ enum WorksheetReading {
     static func read(package: ZipPackage, part: String, context: CellContext, location: InputLocation,
                      parser: Parser = defaultParser,
                      emit: @escaping (Row) throws -> Void) throws -> XLSXReader.ParseResult {
+        try read(package: package, part: part, context: context, location: location, parser: parser,
+                 output: CellRowOutput(context: context), emitScanned: emit, emitParsed: emit)
+    }
+
+    /// Reads the part as `RowText`s: the scanner writes the cells' texts directly; rows libxml2 reads
+    /// (the `libxml2` parser, or after the scanner gave up) are turned into texts from their `Cell`s.
+    static func readText(package: ZipPackage, part: String, context: CellContext, strings: SharedStringBytes,
+                         location: InputLocation, parser: Parser = defaultParser,
+                         emit: @escaping (RowText) throws -> Void) throws -> XLSXReader.ParseResult {
+        var adapter = RowTextBuilder()
+        defer { adapter.deallocate() }
+        return try read(package: package, part: part, context: context, location: location, parser: parser,
+                        output: TextRowOutput(context: context, strings: strings), emitScanned: emit) { row in
+            adapter.removeAll()
+            adapter.append(row.cells)
+            try emit(adapter.row(index: row.index))
+        }
+    }
+
+    /// The scanner with `output` (handing rows to `emitScanned`), falling back to libxml2 (handing
+    /// `Row`s to `emitParsed`) for the rows the scanner did not deliver.
+    private static func read<Output: RowOutput>(
+        package: ZipPackage, part: String, context: CellContext, location: InputLocation, parser: Parser,
+        output: @autoclosure () -> Output, emitScanned: @escaping (Output.Emitted) throws -> Void,
+        emitParsed: @escaping (Row) throws -> Void
+    ) throws -> XLSXReader.ParseResult {
         var skip = 0
         if parser == .automatic {
-            var scanner = WorksheetScanner(context: context, location: location, emit: emit)
+            var scanner = WorksheetScanner(context: context, location: location, output: output(), emit: emitScanned)
+            defer { scanner.release() }
             let stream = try package.open(part)
             let prefetcher = ChunkPrefetcher(stream: stream)
             prefetcher.start()
@@ -49,7 +76,7 @@ enum WorksheetReading {
                 skipped += 1
                 return
             }
-            try emit(row)
+            try emitParsed(row)
         }
         try XMLStreamParser.parse(try package.open(part), handler: handler)
         return XLSXReader.ParseResult(merges: handler.merges, dimension: handler.dimension,

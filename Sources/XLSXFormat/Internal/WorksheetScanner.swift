@@ -14,7 +14,7 @@ import Spreadsheet
 /// predefined ones and character references, entities in attributes, a non-UTF-8 declaration,
 /// invalid UTF-8 or control characters, and any structural surprise. The caller then rereads the
 /// part with libxml2 (the parser of record), skipping the rows already delivered.
-struct WorksheetScanner {
+struct WorksheetScanner<Output: RowOutput> {
     enum Outcome {
         case finished(merges: [CellRange], dimension: String?, outOfOrder: Bool)
         /// Hand the part to libxml2; `rowsEmitted` rows were already delivered.
@@ -23,8 +23,8 @@ struct WorksheetScanner {
 
     private struct Unusual: Error {}
 
-    private var assembler: RowAssembler
-    private let emit: (Row) throws -> Void
+    private var assembler: RowAssembler<Output>
+    private let emit: (Output.Emitted) throws -> Void
     private let maxStringBytes: Int
     private var merges: [CellRange] = []
     private var dimension: String?
@@ -43,7 +43,7 @@ struct WorksheetScanner {
     private var inlineSegmentStart = 0
 
     // The cell being read.
-    private var reference = RowAssembler.Reference.absent
+    private var reference = RawReference.absent
     private var type = RawCellType.number
     private var style = 0
     private var value: [UInt8] = []
@@ -53,8 +53,8 @@ struct WorksheetScanner {
     private var inline: [UInt8] = []
     private var hasInline = false
 
-    init(context: CellContext, location: InputLocation, emit: @escaping (Row) throws -> Void) {
-        assembler = RowAssembler(context: context, location: location)
+    init(context: CellContext, location: InputLocation, output: Output, emit: @escaping (Output.Emitted) throws -> Void) {
+        assembler = RowAssembler(context: context, location: location, output: output)
         self.emit = emit
         maxStringBytes = context.limits.maxStringBytes
         value.reserveCapacity(64)
@@ -141,7 +141,9 @@ struct WorksheetScanner {
         while i < end {
             // Text up to the next '<'.
             let lt: Int
-            if let p = memchr(b + i, Int32(UInt8(ascii: "<")), end - i) {
+            if b[i] == UInt8(ascii: "<") {
+                lt = i  // tags back to back, as in every <row>: no search
+            } else if let p = memchr(b + i, Int32(UInt8(ascii: "<")), end - i) {
                 lt = b.distance(to: p.assumingMemoryBound(to: UInt8.self))
             } else {
                 lt = end
@@ -232,13 +234,11 @@ struct WorksheetScanner {
         // Name, with an optional prefix.
         let nameStart = i
         var colon = -1
-        Self.byteClass.withUnsafeBufferPointer { table in
-            while i < end {
-                let k = table[Int(b[i])]
-                if k == 0 { break }
-                if k == 2 { colon = i }
-                i += 1
-            }
+        while i < end {
+            let k = Self.byteClass(b[i])
+            if k == 0 { break }
+            if k == 2 { colon = i }
+            i += 1
         }
         guard i < end, i > nameStart else { throw Unusual() }
         let localStart = colon >= 0 ? colon + 1 : nameStart
@@ -375,17 +375,16 @@ struct WorksheetScanner {
         }
     }
 
-    /// Byte classes: 1 a name byte, 2 a colon, 0 anything else.
-    private static let byteClass: [UInt8] = (0..<256).map { v in
-        let c = UInt8(v)
+    /// Byte classes: 1 a name byte, 2 a colon, 0 anything else. (Comparisons, not a table: a static
+    /// table cannot live in a generic type, and a global one costs a lazy-initialisation check per use.)
+    @inline(__always) private static func byteClass(_ c: UInt8) -> UInt8 {
         if c == UInt8(ascii: ":") { return 2 }
-        let name = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-            || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
-            || c == UInt8(ascii: ".")
-        return name ? 1 : 0
+        if (c | 0x20) &- UInt8(ascii: "a") < 26 || c &- UInt8(ascii: "0") < 10 || c == UInt8(ascii: "_")
+            || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") { return 1 }
+        return 0
     }
 
-    @inline(__always) private static func isNameByte(_ c: UInt8) -> Bool { byteClass.withUnsafeBufferPointer { $0[Int(c)] == 1 } }
+    @inline(__always) private static func isNameByte(_ c: UInt8) -> Bool { byteClass(c) == 1 }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
 
@@ -435,9 +434,9 @@ struct WorksheetScanner {
         if inSheetData {
             if name.count == 1 && name[0] == UInt8(ascii: "c") {
                 inCell = true
-                reference = RowAssembler.Reference(a.r)
+                reference = RawReference(a.r)
                 type = a.t.map { RawCellType($0) } ?? .number
-                style = a.s.map { RowAssembler.parseInt(RowAssembler.trimmed($0)) ?? 0 } ?? 0
+                style = a.s.map { RowAssemblerSupport.parseInt(RowAssemblerSupport.trimmed($0)) ?? 0 } ?? 0
                 hasValue = false
                 hasFormula = false
                 hasInline = false
@@ -497,25 +496,35 @@ struct WorksheetScanner {
     }
 
     private mutating func finishCell() throws {
-        let f = formulaText(), inlineText = inlineTextValue()
-        let ref = reference, t = type, st = style, hv = hasValue
-        try value.withUnsafeBufferPointer { v in
-            try assembler.addCell(reference: ref, type: t, style: st, value: v, hasValue: hv, formula: f,
-                                  inlineText: inlineText, emit: emit)
-        }
+        let v = value
+        try v.withUnsafeBufferPointer { try finishCell(value: $0) }
     }
 
     /// Finishes the cell with `<v>` text read in place from the scan buffer.
     private mutating func finishCell(value v: UnsafeBufferPointer<UInt8>) throws {
-        try assembler.addCell(reference: reference, type: type, style: style, value: v, hasValue: hasValue,
-                              formula: formulaText(), inlineText: inlineTextValue(), emit: emit)
+        let inlineText = inlineTextValue()
+        guard hasFormula, !formula.isEmpty else {
+            return try assembler.addCell(reference: reference, type: type, style: style, value: v, hasValue: hasValue,
+                                         formula: nil, inlineText: inlineText, emit: emit)
+        }
+        let f = formula
+        try f.withUnsafeBufferPointer { f in
+            try assembler.addCell(reference: reference, type: type, style: style, value: v, hasValue: hasValue,
+                                  formula: f, inlineText: inlineText, emit: emit)
+        }
     }
 
-    private func formulaText() -> String? {
-        hasFormula && !formula.isEmpty ? String(decoding: formula, as: UTF8.self) : nil
-    }
+    /// Frees what the output allocated; call once the scanner is done.
+    func release() { assembler.output.release() }
 
     private func inlineTextValue() -> String? {
         hasInline ? OOXMLText.decodeEscapes(inline) : nil
+    }
+}
+
+extension WorksheetScanner where Output == CellRowOutput {
+    /// A scanner handing on `Row`s.
+    init(context: CellContext, location: InputLocation, emit: @escaping (Row) throws -> Void) {
+        self.init(context: context, location: location, output: CellRowOutput(context: context), emit: emit)
     }
 }

@@ -22,6 +22,7 @@ public final class XLSXReader {
     private let sharedStringsPart: String?
     private let stylesPart: String?
     private var cachedContext: CellContext?
+    private var sharedStringBytes: SharedStringBytes?
 
     /// Opens the package and reads its workbook part.
     ///
@@ -56,6 +57,22 @@ public final class XLSXReader {
     /// Rows come as stored: sorted in any file Excel writes, but a damaged file may repeat a row.
     public func forEachRow(sheet index: Int, _ body: (Row) throws -> Void) throws {
         _ = try parse(sheet: index, body)
+    }
+
+    /// Streams the rows of sheet `index` (one-based) as the CSV texts of their cells: the same rows
+    /// and texts as `forEachRow` (`CellValue.csvText`), without building `Cell`s, for a straight export.
+    ///
+    /// Each `RowText` borrows the reader's buffers and is valid only during its call of `body`.
+    public func forEachRowText(sheet index: Int, _ body: (RowText) throws -> Void) throws {
+        let info = try sheetInfo(index)
+        guard info.kind == .worksheet, let part = sheetParts[index - 1] else { return }
+        let context = try cellContext()
+        if sharedStringBytes == nil { sharedStringBytes = SharedStringBytes(context.sharedStrings) }
+        let location = InputLocation(file: displayName, part: info.name)
+        _ = try withoutActuallyEscaping(body) { body in
+            try WorksheetReading.readText(package: package, part: part, context: context, strings: sharedStringBytes!,
+                                          location: location, parser: parser, emit: body)
+        }
     }
 
     /// The merged areas of sheet `index`, as stored.

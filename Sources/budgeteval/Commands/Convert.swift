@@ -195,9 +195,14 @@ enum SheetExport {
         var out = try makeOutput()
         var nextRow = 0
         do {
-            try reader.forEachRow(sheet: sheet) { row in
+            try reader.forEachRowText(sheet: sheet) { row in
                 guard row.index >= nextRow else { throw RowsOutOfOrder() }
-                try write(row, to: out, nextRow: &nextRow)
+                while nextRow < row.index {
+                    try out.write(row: [])
+                    nextRow += 1
+                }
+                try out.write(text: row)
+                nextRow = row.index + 1
             }
         } catch is RowsOutOfOrder {
             out.cancel()

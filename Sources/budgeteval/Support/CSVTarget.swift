@@ -38,6 +38,9 @@ final class CSVTarget {
     /// One sheet row from column A: the cells' CSV text, empty fields for the gaps.
     func write(cells: [Cell]) throws { try writer.write(cells: cells) }
 
+    /// One sheet row from column A, from its cells' texts.
+    func write(text: RowText) throws { try writer.write(text: text) }
+
     /// Renames the file into place, or copies the relay to standard output.
     func finish() throws {
         try writer.finish()
