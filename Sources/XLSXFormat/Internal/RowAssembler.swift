@@ -37,7 +37,7 @@ protocol RowOutput {
     associatedtype Emitted
     var isEmpty: Bool { get }
     /// Decodes one cell and keeps it; false when it is empty with no formula (nothing kept). `style`
-    /// is a valid index into the context's formats, or 0 when there are none.
+    /// is a valid index into the context's formats, or -1 for General (no styles part, or no cellXfs).
     mutating func add(column: Int, type: RawCellType, style: Int, value: UnsafeBufferPointer<UInt8>, hasValue: Bool,
                       formula: UnsafeBufferPointer<UInt8>?, inlineText: String?) throws(CellDecodeFailure) -> Bool
     /// Orders the kept cells by column; of two in one column the later wins.

@@ -157,11 +157,12 @@ struct WorksheetScanner<Output: RowOutput> {
     private mutating func text(_ b: UnsafeMutablePointer<UInt8>, _ s: Int, _ e: Int) throws {
         switch capture {
         case .none:
-            // Only whitespace may sit between elements we read.
+            // Only whitespace may sit between elements we read; text in elements we skip must still be
+            // what libxml2 accepts.
             for k in s..<e {
                 let c = b[k]
                 guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else {
-                    if inSheetData || !sawRoot { throw Unusual() }
+                    if inSheetData || !sawRoot || !XMLText.isValid(b + k, e - k) { throw Unusual() }
                     break
                 }
             }
@@ -185,7 +186,7 @@ struct WorksheetScanner<Output: RowOutput> {
                 while q < end {
                     let ch = b[q]
                     if ch == UInt8(ascii: "<") { break }
-                    if ch < 0x20 || ch >= 0x80 || ch == UInt8(ascii: "&") { q = end; break }
+                    if ch < 0x20 || ch >= 0x80 || ch == UInt8(ascii: "&") || ch == UInt8(ascii: ">") { q = end; break }
                     q += 1
                 }
                 if q + 3 < end, b[q + 1] == UInt8(ascii: "/"), b[q + 2] == UInt8(ascii: "v"),
@@ -283,6 +284,7 @@ struct WorksheetScanner<Output: RowOutput> {
             guard let q = memchr(b + i, Int32(quote), end - i) else { throw Unusual() }
             i = b.distance(to: q.assumingMemoryBound(to: UInt8.self))
             for k in vStart..<i where b[k] == UInt8(ascii: "&") || b[k] == UInt8(ascii: "<") { throw Unusual() }
+            guard XMLText.isValid(b + vStart, i - vStart) else { throw Unusual() }
             attributes.record(aLocal, UnsafeBufferPointer(start: b + vStart, count: i - vStart),
                               namespaced: aColon >= 0)
             i += 1
@@ -306,7 +308,9 @@ struct WorksheetScanner<Output: RowOutput> {
             let start = i + 3
             var q = start
             while q < end, b[q] != UInt8(ascii: "\"") {
-                if b[q] == UInt8(ascii: "&") || b[q] == UInt8(ascii: "<") { return nil }
+                let c = b[q]
+                // Entities, control characters and non-ASCII bytes: the general path judges them.
+                if c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c < 0x20 || c >= 0x80 { return nil }
                 q += 1
             }
             guard q < end else { return nil }

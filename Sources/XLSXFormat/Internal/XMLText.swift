@@ -10,7 +10,7 @@ enum XMLText {
         var plain = true
         for k in 0..<n {
             let c = p[k]
-            if c < 0x20 || c >= 0x80 || c == UInt8(ascii: "&") {
+            if c < 0x20 || c >= 0x80 || c == UInt8(ascii: "&") || c == UInt8(ascii: ">") {
                 plain = false
                 break
             }
@@ -36,6 +36,8 @@ enum XMLText {
                     out.append(c)
                 case _ where c < 0x20:
                     return false
+                case UInt8(ascii: ">") where endsCDATAClose(p, i):
+                    return false  // `]]>` is not allowed in character data
                 default:
                     out.append(c)
                 }
@@ -47,6 +49,36 @@ enum XMLText {
             i += length
         }
         return true
+    }
+
+    /// Whether text libxml2 would accept as character data: known entities only, XML characters in
+    /// valid UTF-8, no `]]>`. For text the scanner skips (outside `sheetData`) and attribute values.
+    static func isValid(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i < n {
+            let c = p[i]
+            if c < 0x80 {
+                if c == UInt8(ascii: "&") {
+                    guard let (_, length) = entity(p + i, n - i) else { return false }
+                    i += length
+                    continue
+                }
+                if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { return false }
+                if c == UInt8(ascii: ">"), endsCDATAClose(p, i) { return false }
+                i += 1
+                continue
+            }
+            guard let length = utf8Length(p + i, n - i) else { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// Whether the `>` at `i` ends `]]>`. (A text handed over in pieces is split only after a `>`,
+    /// so both `]` are in the same piece.)
+    @inline(__always)
+    private static func endsCDATAClose(_ p: UnsafePointer<UInt8>, _ i: Int) -> Bool {
+        i >= 2 && p[i - 1] == UInt8(ascii: "]") && p[i - 2] == UInt8(ascii: "]")
     }
 
     /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&#NN;` `&#xHH;` → (scalar, bytes consumed).
