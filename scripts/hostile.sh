@@ -9,7 +9,8 @@
 # 16,384 × 1,048,576 cells, holds two: the declaration is not trusted, so it costs nothing) and
 # generated_no_angle_run.xlsx (100 MiB of text without '>', on which the byte scanner was quadratic).
 # Files: Tests/XLSXFormatTests/Fixtures (hostile_*, broken and OLE inputs), Tests/HostileTests/Fixtures,
-# and the big generated ones (100,000 entries, 4 GiB bombs) written to a scratch folder by
+# and the big generated ones (100,000 entries, 4 GiB bombs, a 320 MiB unclosed CSV quote, a CSV record
+# of 40 million fields) written to a scratch folder by
 # Tests/HostileTests/Fixtures/make_hostile.py --generated. A benchmark-style check, not a unit test.
 set -uo pipefail
 
@@ -32,6 +33,7 @@ FILES=(
     "$X"/sst_out_of_range.xlsx
     "$ROOT"/Tests/HostileTests/Fixtures/*.xlsx
     "$WORK"/generated/*.xlsx
+    "$WORK"/generated/*.csv
 )
 
 passed=0

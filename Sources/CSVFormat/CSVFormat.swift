@@ -41,11 +41,24 @@ public struct CSVReadOptions: Sendable, Hashable {
     public var encoding: TextEncoding?
     /// The delimiter byte (`,` tab `;` `|` `:` or any ASCII byte except quote, CR, LF); nil sniffs it.
     public var delimiter: UInt8?
+    /// Longest field, in UTF-8 bytes (as the XLSX reader's string cap): a quote that never closes
+    /// stops here instead of swallowing the file.
+    public var maxFieldBytes: Int
+    /// Most fields in one record: a sheet's 16,384 columns.
+    public var maxFields: Int
+    /// Most fields in the whole file (as the XLSX reader's cells per sheet).
+    public var maxCells: Int
 
-    public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil) {
+    public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, maxFieldBytes: Int = 1 << 20,
+                maxFields: Int = 16_384, maxCells: Int = 100_000_000) {
         self.encoding = encoding
         self.delimiter = delimiter
+        self.maxFieldBytes = maxFieldBytes
+        self.maxFields = maxFields
+        self.maxCells = maxCells
     }
+
+    var parserLimits: CSVParser.Limits { CSVParser.Limits(maxFieldBytes: maxFieldBytes, maxFields: maxFields) }
 }
 
 /// The encoding and delimiter a CSV was read with.

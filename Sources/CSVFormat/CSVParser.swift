@@ -8,7 +8,23 @@
 ///   (`"ab"c` reads `abc`);
 /// - a quoted field still open at the end of input ends there;
 /// - NUL bytes are ordinary characters.
+///
+/// With limits, a field longer than `maxFieldBytes` or a record with more than `maxFields` fields
+/// stops the parser (`exceeded` says where): nothing more is kept or emitted, so a hostile file (an
+/// unclosed quote, a line of a million commas) cannot fill memory.
 struct CSVParser {
+    /// Caps on one field and one record.
+    struct Limits {
+        var maxFieldBytes: Int
+        var maxFields: Int
+    }
+
+    /// Where the parser stopped for a limit: the record's first line and the one-based field.
+    enum Exceeded: Equatable {
+        case fieldTooLong(line: Int, field: Int)
+        case tooManyFields(line: Int)
+    }
+
     private enum State {
         case startRecord, startField, inField, inQuotedField, quoteInQuotedField
     }
@@ -22,10 +38,28 @@ struct CSVParser {
     /// One-based physical line where the current record starts, and the current line.
     private(set) var recordLine = 1
     private(set) var line = 1
+    private let maxFieldBytes: Int
+    private let maxFields: Int
+    /// Set when a limit stopped the parser.
+    private(set) var exceeded: Exceeded?
 
-    init(delimiter: UInt8) {
+    init(delimiter: UInt8, limits: Limits? = nil) {
         self.delimiter = delimiter
+        maxFieldBytes = limits?.maxFieldBytes ?? Int.max
+        maxFields = limits?.maxFields ?? Int.max
         field.reserveCapacity(256)
+    }
+
+    /// Stops the parser when the field being read or the record has grown past its cap.
+    @inline(__always)
+    private mutating func overLimit() -> Bool {
+        if exceeded != nil { return true }
+        if field.count > maxFieldBytes {
+            exceeded = .fieldTooLong(line: recordLine, field: fields.count + 1)
+        } else if fields.count > maxFields {
+            exceeded = .tooManyFields(line: recordLine)
+        }
+        return exceeded != nil
     }
 
     private mutating func saveField() {
@@ -34,6 +68,7 @@ struct CSVParser {
     }
 
     private mutating func endRecord(_ emit: (_ fields: [String], _ line: Int) throws -> Void) rethrows {
+        if overLimit() { return }
         let done = fields
         fields.removeAll(keepingCapacity: true)
         state = .startRecord
@@ -48,6 +83,7 @@ struct CSVParser {
         var i = 0
         let n = bytes.count
         while i < n {
+            if overLimit() { return }
             let c = bytes[i]
             i += 1
             if afterCR {
@@ -136,6 +172,7 @@ struct CSVParser {
     /// Ends the input: emits a last record that had no line end, and one whose quoted field never closed.
     mutating func finish(_ emit: (_ fields: [String], _ line: Int) throws -> Void) rethrows {
         afterCR = false
+        if overLimit() { return }
         switch state {
         case .startRecord:
             return

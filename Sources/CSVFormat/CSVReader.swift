@@ -30,20 +30,63 @@ public enum CSVReader {
                 throw encodingError(error, encoding: announced, name: name)
             }
         }
-        return utf8.withUnsafeBufferPointer { text in
+        return try utf8.withUnsafeBufferPointer { (text) throws(SpreadsheetError) in
             let delimiter = options.delimiter ?? DelimiterSniffer.sniff(text, complete: true)
-            var parser = CSVParser(delimiter: delimiter)
+            var parser = CSVParser(delimiter: delimiter, limits: options.parserLimits)
             var rows: [Row] = []
-            let collect = { (fields: [String], _: Int) in
+            var counter = CellCounter(limit: options.maxCells, file: name)
+            let collect = { (fields: [String], line: Int) throws(SpreadsheetError) in
+                try counter.add(fields.count, line: line)
                 var cells: [Cell] = []
                 cells.reserveCapacity(fields.count)
                 for (column, field) in fields.enumerated() { cells.append(Cell(column: column, value: .text(field))) }
                 rows.append(Row(index: rows.count, cells: cells))
             }
-            parser.feed(text, collect)
-            parser.finish(collect)
+            do {
+                try parser.feed(text, collect)
+                try parser.finish(collect)
+            } catch let error as SpreadsheetError {
+                throw error
+            } catch {
+                throw SpreadsheetError(.other(zh: "读取 CSV 时出错：\(error)", en: "reading the CSV failed: \(error)"),
+                                       at: InputLocation(file: name))
+            }
+            try checkLimits(parser, options: options, file: name)
             return CSVReadResult(sheet: Sheet(name: name, rows: rows), encoding: encoding,
                                  delimiter: delimiterText(delimiter))
+        }
+    }
+
+    /// Counts fields against `CSVReadOptions.maxCells`.
+    struct CellCounter {
+        let limit: Int
+        let file: String
+        private var count = 0
+
+        init(limit: Int, file: String) {
+            self.limit = limit
+            self.file = file
+        }
+
+        mutating func add(_ fields: Int, line: Int) throws(SpreadsheetError) {
+            count += fields
+            if count > limit {
+                throw SpreadsheetError(.tooManyCells(limit: limit), at: InputLocation(file: file, position: .line(line, field: nil)))
+            }
+        }
+    }
+
+    /// Throws when the parser stopped at a field or record cap.
+    static func checkLimits(_ parser: CSVParser, options: CSVReadOptions, file: String) throws(SpreadsheetError) {
+        switch parser.exceeded {
+        case nil:
+            return
+        case .fieldTooLong(let line, let field):
+            throw SpreadsheetError(.csvFieldTooLong(limit: options.maxFieldBytes),
+                                   at: InputLocation(file: file, position: .line(line, field: field)))
+        case .tooManyFields(let line):
+            throw SpreadsheetError(.tooManyFields(limit: options.maxFields),
+                                   at: InputLocation(file: file, position: .line(line, field: nil)))
         }
     }
 
@@ -65,6 +108,13 @@ public enum CSVReader {
     @discardableResult
     public static func forEachRecord(path: String, displayName: String? = nil, options: CSVReadOptions = .init(),
                                      _ body: (_ fields: [String], _ line: Int) throws -> Void) throws -> CSVDialect {
+        try withoutActuallyEscaping(body) { body in
+            try streamRecords(path: path, displayName: displayName, options: options, body)
+        }
+    }
+
+    private static func streamRecords(path: String, displayName: String?, options: CSVReadOptions,
+                                      _ body: @escaping (_ fields: [String], _ line: Int) throws -> Void) throws -> CSVDialect {
         let name = displayName ?? fileName(of: path)
         let file = try InputFile(path: path, displayName: name)
         try checkDelimiter(options.delimiter, file: name)
@@ -73,6 +123,11 @@ public enum CSVReader {
         var raw: [UInt8] = []
         var text: [UInt8] = []
         var parser: CSVParser?
+        var counter = CellCounter(limit: options.maxCells, file: name)
+        let counted = { (fields: [String], line: Int) throws in
+            try counter.add(fields.count, line: line)
+            try body(fields, line)
+        }
         var atEnd = false
         while !atEnd {
             raw.removeAll(keepingCapacity: true)
@@ -84,12 +139,15 @@ public enum CSVReader {
             }
             try text.withUnsafeBufferPointer { p in
                 if parser == nil {
-                    parser = CSVParser(delimiter: options.delimiter ?? DelimiterSniffer.sniff(p, complete: atEnd))
+                    parser = CSVParser(delimiter: options.delimiter ?? DelimiterSniffer.sniff(p, complete: atEnd),
+                                       limits: options.parserLimits)
                 }
-                try parser?.feed(p, body)
+                try parser?.feed(p, counted)
             }
+            if let parser { try checkLimits(parser, options: options, file: name) }
         }
-        try parser?.finish(body)
+        try parser?.finish(counted)
+        if let parser { try checkLimits(parser, options: options, file: name) }
         return CSVDialect(encoding: decoder.encoding ?? .utf8,
                           delimiter: delimiterText(parser?.delimiter ?? UInt8(ascii: ",")))
     }

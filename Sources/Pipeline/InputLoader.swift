@@ -41,7 +41,7 @@ public enum InputLoader {
             let sheets = try reader.sheets.filter { $0.kind == .worksheet }.map { try reader.readSheet($0.index) }
             return LoadedInput(path: path, file: file, format: .xlsx, sheets: sheets, encoding: nil, delimiter: nil)
         case .text:
-            let result = try CSVReader.read(path: path, displayName: file, options: csvOptions)
+            let result = try CSVReader.read(path: path, displayName: file, options: csvOptions.capped(by: limits))
             return LoadedInput(
                 path: path, file: file, format: .csv, sheets: [result.sheet], encoding: result.encoding.rawValue,
                 delimiter: result.delimiter)
@@ -59,5 +59,16 @@ public enum InputLoader {
         if head.count >= 2, head[0] == 0x50, head[1] == 0x4B { return .workbook }
         if head.count >= 4, head[0] == 0xD0, head[1] == 0xCF, head[2] == 0x11, head[3] == 0xE0 { return .workbook }
         return .text
+    }
+}
+
+extension CSVReadOptions {
+    /// These options with the string and cell caps of `limits` (`--max-string-bytes`, `--max-cells`),
+    /// so one set of flags bounds CSV and XLSX inputs alike.
+    public func capped(by limits: ReadLimits) -> CSVReadOptions {
+        var options = self
+        options.maxFieldBytes = limits.maxStringBytes
+        options.maxCells = limits.maxCells
+        return options
     }
 }

@@ -91,6 +91,10 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case styleOutOfRange(index: Int, count: Int)
         /// A string longer than allowed.
         case stringTooLong(limit: Int)
+        /// A CSV field longer than allowed (usually a quote that never closes).
+        case csvFieldTooLong(limit: Int)
+        /// A CSV record with more fields than a sheet has columns.
+        case tooManyFields(limit: Int)
         /// Text that is not valid in its declared encoding.
         case invalidEncoding(detail: String)
         /// No sheet with that name or number.
@@ -160,6 +164,12 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .stringTooLong(let limit):
             return ("文本长度超过上限 \(limit) 字节。如确属正常内容，请用 --max-string-bytes 提高上限。",
                     "a string exceeds the cap of \(limit) bytes. Raise it with --max-string-bytes if the text is genuine.")
+        case .csvFieldTooLong(let limit):
+            return ("字段长度超过上限 \(limit) 字节，已停止读取。常见原因是引号没有闭合：请检查从该行开始的双引号；如确属正常内容，请用 --max-string-bytes 提高上限。",
+                    "a field exceeds the cap of \(limit) bytes; reading stopped. Usually a quote never closes: check the quotes from this line on, or raise the cap with --max-string-bytes if the text is genuine.")
+        case .tooManyFields(let limit):
+            return ("该行的字段超过 \(limit) 个（工作表的列数上限），已停止读取。文件可能不是逗号、制表符、分号、竖线或冒号分隔的表格，请检查后另存为标准 CSV。",
+                    "the record has more than \(limit) fields (a sheet's column limit); reading stopped. The file may not be a comma-, tab-, semicolon-, pipe- or colon-separated table; check it and save it as a standard CSV.")
         case .invalidEncoding(let d):
             return ("文本编码无效（\(d)）。请用 --input-encoding 指定编码，或另存为 UTF-8。",
                     "invalid text encoding (\(d)). Name the encoding with --input-encoding or save as UTF-8.")

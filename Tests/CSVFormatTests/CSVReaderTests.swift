@@ -203,3 +203,52 @@ func rowsOf(_ result: CSVReadResult) -> [[String]] {
         #expect(TextEncoding(name: "ebcdic") == nil)
     }
 }
+
+/// Caps against hostile CSVs: a quote that never closes, a record of countless fields, too many
+/// fields in all. Whole-file and streaming reads stop alike, naming the line (and field) in Chinese.
+@Suite struct CSVReaderLimitTests {
+    static let small = CSVReadOptions(maxFieldBytes: 64, maxFields: 8, maxCells: 20)
+
+    @Test func unclosedQuoteStopsAtTheFieldCap() throws {
+        let text = "a,b\n1,\"open\n" + String(repeating: "x,y\n", count: 100)
+        let expected = SpreadsheetError(.csvFieldTooLong(limit: 64), at: InputLocation(file: "q.csv", position: .line(2, field: 2)))
+        #expect(throws: expected) { try CSVReader.read(bytes: Array(text.utf8), name: "q.csv", options: Self.small) }
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("q.csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        var records = 0
+        #expect(throws: expected) { try CSVReader.forEachRow(path: path, options: Self.small) { _ in records += 1 } }
+        #expect(records == 1)  // the header; nothing after the runaway field
+        #expect(expected.message(.zh).contains("引号"))
+    }
+
+    @Test func longRecordStopsAtTheFieldCountCap() {
+        let text = "a\n" + String(repeating: ",", count: 50) + "\nb\n"
+        #expect(throws: SpreadsheetError(.tooManyFields(limit: 8), at: InputLocation(file: "w.csv", position: .line(2, field: nil)))) {
+            try CSVReader.read(bytes: Array(text.utf8), name: "w.csv", options: Self.small)
+        }
+    }
+
+    @Test func totalFieldsStopAtTheCellCap() {
+        let text = String(repeating: "1,2,3\n", count: 7)  // 21 fields: the 7th record passes 20
+        #expect(throws: SpreadsheetError(.tooManyCells(limit: 20), at: InputLocation(file: "c.csv", position: .line(7, field: nil)))) {
+            try CSVReader.read(bytes: Array(text.utf8), name: "c.csv", options: Self.small)
+        }
+    }
+
+    @Test func recordsWithinTheCapsRead() throws {
+        // Exactly at each cap: 64-byte field, 8 fields, 20 fields in all.
+        let text = "\"" + String(repeating: "y", count: 64) + "\"\n" + "1,2,3,4,5,6,7,8\n" + String(repeating: "z,", count: 5) + "z\n" + "q,r,s,t,u\n"
+        let rows = rowsOf(try CSVReader.read(bytes: Array(text.utf8), name: "ok.csv", options: Self.small))
+        #expect(rows.map(\.count) == [1, 8, 6, 5])
+        #expect(rows[0][0].count == 64)
+    }
+
+    @Test func defaultsMatchTheWorkbookCaps() {
+        let o = CSVReadOptions()
+        #expect(o.maxFieldBytes == 1 << 20)
+        #expect(o.maxFields == 16_384)
+        #expect(o.maxCells == 100_000_000)
+    }
+}

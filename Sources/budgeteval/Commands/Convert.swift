@@ -82,11 +82,11 @@ extension BudgetEval {
         }
 
         private func csvOptions() throws -> CSVReadOptions {
-            guard let name = inputEncoding else { return CSVReadOptions() }
+            guard let name = inputEncoding else { return CSVReadOptions().capped(by: readLimits.limits) }
             guard let encoding = TextEncoding(name: name) else {
                 throw ValidationError("不认识的编码“\(name)” / unknown encoding \"\(name)\".")
             }
-            return CSVReadOptions(encoding: encoding)
+            return CSVReadOptions(encoding: encoding).capped(by: readLimits.limits)
         }
 
         /// CSV or XLSX → XLSX through `WorkbookConversion`; the output appears only when complete.

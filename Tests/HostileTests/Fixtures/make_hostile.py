@@ -125,6 +125,21 @@ def generated(folder):
     open(os.path.join(folder, 'generated_bomb_4gib.xlsx'), 'wb').write(bomb(4095, declared=4095 << 20))
     open(os.path.join(folder, 'generated_bomb_lying.xlsx'), 'wb').write(bomb(4095, declared=1000))
     open(os.path.join(folder, 'generated_no_angle_run.xlsx'), 'wb').write(no_angle_run(100))
+    csv_hostile(folder)
+
+
+def csv_hostile(folder):
+    """CSVs that would fill memory without the field caps: a quote opened on line 2 and never closed
+    (320 MiB in one field), and a record of 40 million empty fields (40 MiB of commas)."""
+    block = b'x' * (1 << 20)
+    with open(os.path.join(folder, 'generated_unclosed_quote.csv'), 'wb') as f:
+        f.write('科目编码,科目名称,金额\r\n201,"一般公共服务支出,1\r\n'.encode())
+        for _ in range(320):
+            f.write(block)
+    with open(os.path.join(folder, 'generated_wide_record.csv'), 'wb') as f:
+        f.write(b'a,b\r\n')
+        for _ in range(40):
+            f.write(b',' * (1 << 20))
 
 
 def no_angle_run(mebibytes):
