@@ -70,8 +70,7 @@ public struct InspectReport: Sendable {
             var maxRow = -1, maxColumn = -1
             var merges: [CellRange] = []
             if info.kind == .worksheet {
-                merges = try reader.mergedRanges(sheet: info.index)
-                try reader.forEachRow(sheet: info.index) { row in
+                merges = try reader.forEachRow(sheet: info.index) { row in
                     guard let last = row.cells.last(where: { !$0.value.isBlank || $0.formula != nil }) else { return }
                     maxRow = max(maxRow, row.index)
                     maxColumn = max(maxColumn, last.column)

@@ -35,6 +35,10 @@ import Testing
         #expect(reader.sheets.map(\.state) == [.visible, .hidden, .veryHidden, .visible])
         #expect(reader.sheets.map(\.kind) == [.worksheet, .worksheet, .worksheet, .chartsheet])
         #expect(try reader.mergedRanges(sheet: 1).map(\.description) == ["A1:H1", "C3:D4"])
+        // One pass gives rows and merges, on either stream.
+        #expect(try reader.forEachRow(sheet: 1) { _ in }.map(\.description) == ["A1:H1", "C3:D4"])
+        #expect(try reader.forEachRowText(sheet: 1) { _ in }.map(\.description) == ["A1:H1", "C3:D4"])
+        #expect(try reader.forEachRowText(sheet: 4) { _ in }.isEmpty)
         var chartRows = 0
         try reader.forEachRow(sheet: 4) { _ in chartRows += 1 }
         #expect(chartRows == 0)

@@ -106,13 +106,12 @@ public enum WorkbookConversion {
                 var merges: [CellRange]
                 if streaming {
                     var previous = -1
-                    try reader.forEachRow(sheet: info.index) { row in
+                    merges = try reader.forEachRow(sheet: info.index) { row in
                         guard row.index > previous else { throw RowsOutOfOrder() }
                         previous = row.index
                         try writer.write(row: row)
                         summary.rows += 1
                     }
-                    merges = try reader.mergedRanges(sheet: info.index)
                 } else {
                     let sheet = try reader.readSheet(info.index)
                     for row in sheet.rows { try writer.write(row: row) }

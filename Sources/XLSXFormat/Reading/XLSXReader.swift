@@ -55,23 +55,27 @@ public final class XLSXReader {
     /// Streams the rows of sheet `index` (one-based) in file order; a chart sheet has none.
     ///
     /// Rows come as stored: sorted in any file Excel writes, but a damaged file may repeat a row.
-    public func forEachRow(sheet index: Int, _ body: (Row) throws -> Void) throws {
-        _ = try parse(sheet: index, body)
+    /// Returns the sheet's merged areas (stored after the rows), so one pass gives both.
+    @discardableResult
+    public func forEachRow(sheet index: Int, _ body: (Row) throws -> Void) throws -> [CellRange] {
+        try parse(sheet: index, body).merges
     }
 
     /// Streams the rows of sheet `index` (one-based) as the CSV texts of their cells: the same rows
     /// and texts as `forEachRow` (`CellValue.csvText`), without building `Cell`s, for a straight export.
     ///
     /// Each `RowText` borrows the reader's buffers and is valid only during its call of `body`.
-    public func forEachRowText(sheet index: Int, _ body: (RowText) throws -> Void) throws {
+    /// Returns the sheet's merged areas.
+    @discardableResult
+    public func forEachRowText(sheet index: Int, _ body: (RowText) throws -> Void) throws -> [CellRange] {
         let info = try sheetInfo(index)
-        guard info.kind == .worksheet, let part = sheetParts[index - 1] else { return }
+        guard info.kind == .worksheet, let part = sheetParts[index - 1] else { return [] }
         let context = try cellContext()
         if sharedStringBytes == nil { sharedStringBytes = SharedStringBytes(context.sharedStrings) }
         let location = InputLocation(file: displayName, part: info.name)
-        _ = try withoutActuallyEscaping(body) { body in
+        return try withoutActuallyEscaping(body) { body in
             try WorksheetReading.readText(package: package, part: part, context: context, strings: sharedStringBytes!,
-                                          location: location, parser: parser, emit: body)
+                                          location: location, parser: parser, emit: body).merges
         }
     }
 
