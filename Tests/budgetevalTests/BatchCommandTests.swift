@@ -58,6 +58,23 @@ import Testing
         #expect(r.stdout.hasPrefix("{\"departments\": [\n  {\"department\": \"益阳市资阳区商务局\""))
     }
 
+    /// The read caps apply in batch as in the other commands: a department whose tables pass
+    /// --max-cells fails with the cap named, and the default lets it through.
+    @Test func readLimitFlagsApply() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try input(dir)
+        let cappedOut = dir.appendingPathComponent("capped").path
+        let capped = try run(["batch", input.path, "-o", cappedOut, "--quiet", "--max-cells", "10"])
+        #expect(capped.status == 3, "\(capped.stdout)\(capped.stderr)")
+        #expect(capped.stdout.hasPrefix("某县农业农村局：失败"), "\(capped.stdout)")
+        let report = try String(contentsOfFile: cappedOut + "/某县农业农村局/检查报告.txt", encoding: .utf8)
+        #expect(report.contains("2020年预算.xlsx › 表1 收支总表: 错误: 单元格数量超过上限 10"), "\(report)")
+        #expect(report.contains("2020年基本支出预算表.csv › 第 3 行: 错误: 单元格数量超过上限 10"), "\(report)")
+        let plain = try run(["batch", input.path, "-o", dir.appendingPathComponent("plain").path, "--quiet"])
+        #expect(plain.status == 0, "\(plain.stdout)\(plain.stderr)")
+    }
+
     @Test func unreadableInputExitsOneAndUsageSixtyFour() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -46,6 +46,7 @@ extension BudgetEval {
         var force = false
 
         @OptionGroup var language: LanguageOptions
+        @OptionGroup var readLimits: ReadLimitOptions
 
         func validate() throws {
             if let jobs, jobs < 1 {
@@ -61,7 +62,7 @@ extension BudgetEval {
             let printer = BatchProgressPrinter(mode: BatchProgressPrinter.mode(quiet: quiet), lang: lang)
             let summary: BatchSummary
             do {
-                let stages = try PipelineStages(profilePath: profile)
+                let stages = try PipelineStages(profilePath: profile, limits: readLimits.limits)
                 summary = try BatchRunner.run(options, stages: stages, progress: printer.handle)
             } catch {
                 printer.finish()
