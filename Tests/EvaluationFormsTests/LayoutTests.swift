@@ -1,6 +1,7 @@
 import FinanceModel
 import Spreadsheet
 import Testing
+import TestSupport
 @testable import EvaluationForms
 
 @Suite("Forms layout")
@@ -9,7 +10,7 @@ struct LayoutTests {
 
     @Test("golden: the forms workbook of the hand-built department (cells, merges, styles, layout)")
     func golden() throws {
-        try Golden.check(Golden.dump(FormsWorkbook.build(report)), named: "hand-built-forms.txt")
+        SnapshotCheck.assert(TextDump.dumpWithLayout(FormsWorkbook.build(report)), named: "hand-built-forms.txt", folder: "Golden")
     }
 
     @Test("sheets: department form, one per project, 评分汇总, 检查结果")

@@ -23,8 +23,8 @@ struct SeedFormsTests {
     func seedGolden() throws {
         let run = try Self.run("益阳市资阳区商务局")
         #expect(run.loaded.errors.isEmpty)
-        try GoldenFile.check(run.report.jsonDocument().rendered(), named: "seed-forms.json")
-        try GoldenFile.check(GoldenFile.dump(run.workbook), named: "seed-forms.txt")
+        SnapshotCheck.assert(run.report.jsonDocument().rendered(), named: "seed-forms.json", folder: "Golden")
+        SnapshotCheck.assert(TextDump.dumpWithLayout(run.workbook), named: "seed-forms.txt", folder: "Golden")
     }
 
     @Test("seed department: the figures the report gives")

@@ -1,16 +1,19 @@
 import Foundation
 import Testing
 
-/// Snapshot comparison for text outputs: `Snapshots/<name>` beside this file holds the expected text.
-/// `RECORD_SNAPSHOTS=1 swift test` rewrites the files — and fails, so a recording run is never green.
+/// Snapshot comparison for text outputs: `<folder>/<name>` beside the calling test file (`Snapshots/`
+/// by default, `Golden/` for the forms) holds the expected text. `RECORD_SNAPSHOTS=1 swift test`
+/// rewrites the files — and fails, so a recording run is never green.
 public enum SnapshotCheck {
     public static func assert(
-        _ actual: String, named name: String, file: StaticString = #filePath, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ actual: String, named name: String, folder: String = "Snapshots", file: StaticString = #filePath,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
-            .appendingPathComponent("Snapshots").appendingPathComponent(name)
+            .appendingPathComponent(folder).appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(actual.utf8).write(to: url, options: .atomic)
                 Issue.record("Recorded snapshot \(name); run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
             } catch {

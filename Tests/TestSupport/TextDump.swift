@@ -16,6 +16,27 @@ public enum TextDump {
         return out
     }
 
+    /// The dump with styles, plus each sheet's widths, heights, frozen pane and print setup: what the
+    /// forms' golden files hold.
+    public static func dumpWithLayout(_ workbook: Workbook) -> String {
+        var out = dump(workbook, styles: true)
+        for sheet in workbook.sheets {
+            let layout = sheet.layout
+            out += "# layout \"\(sheet.name)\"\n"
+            out += "widths " + layout.columnWidths.keys.sorted().map { "\(CellAddress.columnName($0))=\(layout.columnWidths[$0]!)" }
+                .joined(separator: " ") + "\n"
+            if !layout.rowHeights.isEmpty {
+                out += "heights " + layout.rowHeights.keys.sorted().map { "\($0 + 1)=\(layout.rowHeights[$0]!)" }
+                    .joined(separator: " ") + "\n"
+            }
+            if let frozen = layout.frozenAt { out += "frozen \(frozen)\n" }
+            let p = layout.print
+            out += "print a4=\(p.a4) \(p.orientation.rawValue) fitToWidth=\(p.fitToWidth)"
+                + (p.repeatRows.map { " repeat=\($0.lowerBound + 1)-\($0.upperBound + 1)" } ?? "") + "\n"
+        }
+        return out
+    }
+
     public static func dump(_ sheet: Sheet, styles: Bool = false) -> String {
         var out = ""
         for row in sheet.rows {
