@@ -52,3 +52,57 @@ import Testing
         #expect(Fault.contents(outDir) == ["out.csv"])
     }
 }
+
+/// The same for a workbook: `convert` to XLSX killed while libzip writes the package. libzip's own
+/// temporary file (`<target>.XXXXXX`) used to stay visible beside the target; now the package is built
+/// under the hidden `.out.xlsx.tmp-<pid>-XXXXXX` and renamed by us, so only hidden files can be left,
+/// and the next write clears them.
+@Suite struct KilledWorkbookWriteTests {
+    @Test func killedWorkbookConvertLeavesOnlyHiddenFiles() throws {
+        let bin = try #require(Fault.binary, "budgeteval is not built beside the tests")
+        let dir = try Fixtures.temporaryDirectory("budgeteval-fault")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("in.csv")
+        var text = "编码,名称,金额\r\n"
+        for i in 0..<300_000 { text += "\(200_000 + i),科目 \(i % 977),\(i).25\r\n" }
+        try Data(text.utf8).write(to: csv)
+        let outDir = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
+        let out = outDir.appendingPathComponent("out.xlsx")
+        try Data("previous".utf8).write(to: out)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: bin)
+        process.arguments = ["convert", csv.path, out.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for the package itself to receive bytes (zip_close is running), then kill.
+        var writing = false
+        while process.isRunning, !writing {
+            writing = Fault.contents(outDir).contains { name in
+                guard name.hasPrefix(".out.xlsx.tmp-") else { return false }
+                let size = (try? FileManager.default.attributesOfItem(atPath: outDir.appendingPathComponent(name).path)[.size]) as? Int
+                return (size ?? 0) > 0
+            }
+            if !writing { usleep(500) }
+        }
+        let killedMidWrite = process.isRunning && writing
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try #require(killedMidWrite, "convert finished before it could be killed; make the input bigger")
+
+        #expect(try String(contentsOf: out, encoding: .utf8) == "previous")
+        let left = Fault.contents(outDir)
+        #expect(left.filter { !$0.hasPrefix(".") } == ["out.xlsx"], "\(left)")
+        #expect(left.filter { $0.hasPrefix(".") }.allSatisfy { $0.hasPrefix(".out.xlsx.tmp-") }, "\(left)")
+        #expect(left.count > 1)
+
+        let small = dir.appendingPathComponent("small.csv")
+        try Data("a,1\r\n".utf8).write(to: small)
+        let again = try Fault.run(bin, ["convert", small.path, out.path])
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        #expect(Fault.contents(outDir) == ["out.xlsx"])
+        let mode = try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? Int
+        #expect(mode == 0o644)
+    }
+}

@@ -1,4 +1,5 @@
 @testable import CSVFormat
+import Spreadsheet
 import Foundation
 import TestSupport
 import Testing

@@ -5,6 +5,7 @@ import Glibc
 import Darwin
 #endif
 import CLibZip
+import Spreadsheet
 
 /// A failure inside libzip or the C library while packaging, in libzip's own words.
 struct ZipWriteFailure: Error {
@@ -13,19 +14,37 @@ struct ZipWriteFailure: Error {
 
 /// Builds a zip package with plain (non-Zip64) deflated entries and fixed timestamps.
 ///
-/// Nothing is written to `path` until `commit()`: libzip writes a temporary file beside the target
-/// and renames it into place in `zip_close`, so a failure or `discard()` leaves any old file untouched.
+/// Nothing is written to `path` until `commit()`: libzip packages into a hidden temporary file beside
+/// the target (`.<name>.tmp-<pid>-XXXXXX`, and its own `….XXXXXX` while closing), which `commit()`
+/// renames into place; a failure or `discard()` removes it and leaves any old file untouched. A
+/// process killed meanwhile leaves only such hidden files, never a visible `name.xlsx.XXXXXX`, and
+/// the next writer for the same target removes them (`StaleTemporaryFiles`).
 final class ZipPackageWriter {
     private var archive: OpaquePointer?
     private let level: UInt32
     private let modificationTime: time_t
+    private let path: String
+    /// The hidden file libzip writes; renamed to `path` by `commit()`.
+    private let temporaryPath: String
 
     /// Opens a new, empty package for `path` (replacing the file only on `commit()`).
     ///
-    /// The corresponding C function is `zip_open` with `ZIP_CREATE | ZIP_TRUNCATE`.
+    /// The corresponding C functions are `mkstemp` (to reserve the hidden name) and `zip_open` with
+    /// `ZIP_CREATE | ZIP_TRUNCATE`.
     init(path: String, compressionLevel: Int) throws(ZipWriteFailure) {
+        self.path = path
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        StaleTemporaryFiles.remove(in: folder.isEmpty ? "." : folder, target: name)
+        var template = Array("\(folder).\(name).tmp-\(getpid())-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw ZipWriteFailure(detail: String(cString: strerror(errno))) }
+        close(descriptor)
+        temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var code: Int32 = 0
-        guard let za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
+        guard let za = zip_open(temporaryPath, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
+            unlink(temporaryPath)
             var error = zip_error_t()
             zip_error_init_with_code(&error, code)
             defer { zip_error_fini(&error) }
@@ -134,16 +153,28 @@ final class ZipPackageWriter {
             let error = failure()
             zip_discard(za)
             archive = nil
+            unlink(temporaryPath)
             throw error
         }
         archive = nil
+        // The previous file's permissions, or rw-r--r-- (libzip gave the temporary file mkstemp's 0600).
+        var info = stat()
+        let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+        chmod(temporaryPath, mode)
+        if rename(temporaryPath, path) != 0 {
+            let detail = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw ZipWriteFailure(detail: detail)
+        }
     }
 
-    /// Drops the package without touching the target file. The corresponding C function is `zip_discard`.
+    /// Drops the package without touching the target file. The corresponding C functions are
+    /// `zip_discard` and `unlink`.
     func discard() {
         if let za = archive {
             zip_discard(za)
             archive = nil
+            unlink(temporaryPath)
         }
     }
 

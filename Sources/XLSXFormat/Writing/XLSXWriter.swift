@@ -16,8 +16,9 @@ public import Spreadsheet
 /// Each sheet's XML goes through 1 MiB buffers to a second thread that deflates it into an unlinked
 /// temporary file beside the target, so memory stays flat however many rows there are (the
 /// shared-string table aside) and generating and compressing overlap on two cores. `close()` packages
-/// everything with libzip, which writes a temporary file and renames it into place: until then, and
-/// after any failure or `cancel()`, the target is untouched. The same calls always give the same bytes
+/// everything with libzip into a hidden temporary file (`.<name>.tmp-<pid>-XXXXXX`) that is renamed
+/// into place: until then, and after any failure or `cancel()`, the target is untouched, and a killed
+/// process leaves only hidden files, which the next write to the target removes. The same calls always give the same bytes
 /// (fixed zip timestamps and part order, no clock in the document properties).
 ///
 /// Any error leaves the writer failed: later calls throw it again, and `close()` writes nothing.

@@ -1,13 +1,18 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Temporary files left by CSV writers that were killed mid-write (`.out.csv.tmp-<pid>-XXXXXX`).
+/// Temporary files left by writers that were killed mid-write (`.out.csv.tmp-<pid>-XXXXXX`,
+/// `.自评表.xlsx.tmp-<pid>-XXXXXX`): the CSV and XLSX writers name theirs so.
 ///
-/// A killed process cannot remove its own temporary file; the next `CSVWriter` for the same target
+/// A killed process cannot remove its own temporary file; the next writer for the same target
 /// removes those whose process `<pid>` no longer exists, so a concurrent writer's file is never touched.
 /// The corresponding C functions are `opendir`, `readdir`, `kill(pid, 0)` and `unlink`.
-enum StaleTemporaryFiles {
+package enum StaleTemporaryFiles {
     /// Removes `folder/.<target>.tmp-<pid>-*` for every dead `<pid>`; `folder` ends without `/` or is `.`.
-    static func remove(in folder: String, target: String) {
+    package static func remove(in folder: String, target: String) {
         let dir = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
         guard let stream = opendir(dir) else { return }
         defer { closedir(stream) }
