@@ -56,6 +56,22 @@ import Testing
         #expect(plan.departments.first?.narratives.map(\.name) == ["报告.txt"])
     }
 
+    /// A README (any case, any extension) is notes about the folder: neither a department's report
+    /// inside a folder nor an ungrouped report at the top.
+    @Test func readmesAreNotReports() throws {
+        let tree = try InputTree()
+        defer { tree.remove() }
+        try tree.write("部门/预算.csv", "unit=部门\nyear=2020\nrole=budget")
+        try tree.write("部门/README.md", "# 说明\n本文件夹放 2020 年的表。")
+        try tree.write("部门/报告.md", "一、部门基本情况")
+        try tree.write("ReadMe.txt", "说明：每个部门一个文件夹。\n")
+        let plan = try DepartmentDiscovery.plan(inputDirectory: tree.input, stages: ScriptedStages(), jobs: 1)
+        #expect(plan.departments.first?.narratives.map(\.name) == ["报告.md"])
+        #expect(plan.departments.first?.ignored.map(\.name) == ["README.md"])
+        #expect(plan.ungrouped.map(\.name) == ["ReadMe.txt"])
+        #expect(plan.ungrouped.first?.reason.zh == "说明文件（README），未使用")
+    }
+
     @Test func folderNamesFromUnitsAreSafe() {
         #expect(DepartmentDiscovery.folderName(for: "某局/办公室") == "某局／办公室")
         #expect(DepartmentDiscovery.folderName(for: "..") == "_")

@@ -99,12 +99,18 @@ enum InputKind: Equatable {
     case data, narrative, ignored
 
     static func of(_ url: URL) -> InputKind {
-        switch url.pathExtension.lowercased() {
+        if isReadme(url) { return .ignored }
+        return switch url.pathExtension.lowercased() {
         case "xlsx", "xlsm", "xls", "et", "csv", "tsv", "tab": .data
         case "docx", "md", "markdown": .narrative
         case "txt": looksDelimited(url) ? .data : .narrative
         default: .ignored
         }
+    }
+
+    /// `README`, `README.md`, `readme.txt` …: notes about the folder, never a department's report.
+    static func isReadme(_ url: URL) -> Bool {
+        url.deletingPathExtension().lastPathComponent.lowercased() == "readme"
     }
 
     /// Whether a `.txt` holds a table: most of its first non-empty lines carry the same number (≥ 2) of

@@ -33,6 +33,9 @@ public enum DepartmentDiscovery {
                 ungrouped.append(UngroupedFile(name: file.name, reason: LocalizedText(
                     zh: "自评报告没有标题栏可读编制单位；请放入该部门的文件夹",
                     en: "a narrative report has no title block naming its unit; put it in its department's folder")))
+            case .ignored where InputKind.isReadme(file.url):
+                ungrouped.append(UngroupedFile(name: file.name, reason: LocalizedText(
+                    zh: "说明文件（README），未使用", en: "a README; not used")))
             case .ignored:
                 ungrouped.append(UngroupedFile(name: file.name, reason: LocalizedText(
                     zh: "不是表格或自评报告，未使用", en: "neither a spreadsheet nor a report; not used")))
