@@ -46,19 +46,25 @@ public struct CSVReadOptions: Sendable, Hashable {
     public var maxFieldBytes: Int
     /// Most fields in one record: a sheet's 16,384 columns.
     public var maxFields: Int
-    /// Most fields in the whole file (as the XLSX reader's cells per sheet).
+    /// Longest record, in UTF-8 bytes: what one streamed record may hold in memory.
+    public var maxRecordBytes: Int
+    /// Most records and fields in the whole file (as the XLSX reader's cells per sheet); an empty
+    /// record counts as one.
     public var maxCells: Int
 
     public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, maxFieldBytes: Int = 1 << 20,
-                maxFields: Int = 16_384, maxCells: Int = 100_000_000) {
+                maxFields: Int = 16_384, maxRecordBytes: Int = 64 << 20, maxCells: Int = 100_000_000) {
         self.encoding = encoding
         self.delimiter = delimiter
         self.maxFieldBytes = maxFieldBytes
         self.maxFields = maxFields
+        self.maxRecordBytes = maxRecordBytes
         self.maxCells = maxCells
     }
 
-    var parserLimits: CSVParser.Limits { CSVParser.Limits(maxFieldBytes: maxFieldBytes, maxFields: maxFields) }
+    var parserLimits: CSVParser.Limits {
+        CSVParser.Limits(maxFieldBytes: maxFieldBytes, maxFields: maxFields, maxRecordBytes: maxRecordBytes)
+    }
 }
 
 /// The encoding and delimiter a CSV was read with.

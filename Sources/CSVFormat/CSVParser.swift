@@ -9,20 +9,23 @@
 /// - a quoted field still open at the end of input ends there;
 /// - NUL bytes are ordinary characters.
 ///
-/// With limits, a field longer than `maxFieldBytes` or a record with more than `maxFields` fields
-/// stops the parser (`exceeded` says where): nothing more is kept or emitted, so a hostile file (an
+/// With limits, a field longer than `maxFieldBytes`, a record with more than `maxFields` fields or
+/// more than `maxRecordBytes` bytes stops the parser (`exceeded` says where): nothing more is kept or
+/// emitted, and a field never grows more than a byte or two past its cap, so a hostile file (an
 /// unclosed quote, a line of a million commas) cannot fill memory.
 struct CSVParser {
     /// Caps on one field and one record.
     struct Limits {
         var maxFieldBytes: Int
         var maxFields: Int
+        var maxRecordBytes: Int
     }
 
     /// Where the parser stopped for a limit: the record's first line and the one-based field.
     enum Exceeded: Equatable {
         case fieldTooLong(line: Int, field: Int)
         case tooManyFields(line: Int)
+        case recordTooLong(line: Int)
     }
 
     private enum State {
@@ -40,13 +43,19 @@ struct CSVParser {
     private(set) var line = 1
     private let maxFieldBytes: Int
     private let maxFields: Int
+    private let maxRecordBytes: Int
+    /// Bytes of the current record's saved fields.
+    private var recordBytes = 0
     /// Set when a limit stopped the parser.
     private(set) var exceeded: Exceeded?
+    /// Bytes of the field being read (for tests of the caps).
+    var pendingFieldBytes: Int { field.count }
 
     init(delimiter: UInt8, limits: Limits? = nil) {
         self.delimiter = delimiter
         maxFieldBytes = limits?.maxFieldBytes ?? Int.max
         maxFields = limits?.maxFields ?? Int.max
+        maxRecordBytes = limits?.maxRecordBytes ?? Int.max
         field.reserveCapacity(256)
     }
 
@@ -58,11 +67,14 @@ struct CSVParser {
             exceeded = .fieldTooLong(line: recordLine, field: fields.count + 1)
         } else if fields.count > maxFields {
             exceeded = .tooManyFields(line: recordLine)
+        } else if recordBytes &+ field.count > maxRecordBytes {
+            exceeded = .recordTooLong(line: recordLine)
         }
         return exceeded != nil
     }
 
     private mutating func saveField() {
+        recordBytes &+= field.count
         fields.append(String(decoding: field, as: UTF8.self))
         field.removeAll(keepingCapacity: true)
     }
@@ -71,8 +83,17 @@ struct CSVParser {
         if overLimit() { return }
         let done = fields
         fields.removeAll(keepingCapacity: true)
+        recordBytes = 0
         state = .startRecord
         try emit(done, recordLine)
+    }
+
+    /// Where a bulk copy starting at `i` must stop so the field ends at most one byte past its cap
+    /// (the next loop turn then stops the parser).
+    @inline(__always)
+    private func runEnd(_ i: Int, _ n: Int) -> Int {
+        let room = maxFieldBytes &- field.count
+        return room >= n &- i ? n : i &+ max(room, 0)
     }
 
     /// Parses `bytes`, calling `emit` with each complete record and the line it starts on.
@@ -129,9 +150,10 @@ struct CSVParser {
                     saveField()
                     state = .startField
                 } else {
-                    // Fast path: copy the run of ordinary bytes at once.
+                    // Fast path: copy the run of ordinary bytes at once (never far past the field cap).
                     var j = i
-                    while j < n {
+                    let stop = runEnd(i, n)
+                    while j < stop {
                         let d = bytes[j]
                         if d == delimiter || d == cr || d == lf { break }
                         j += 1
@@ -145,7 +167,8 @@ struct CSVParser {
                     state = .quoteInQuotedField
                 } else {
                     var j = i
-                    while j < n {
+                    let stop = runEnd(i, n)
+                    while j < stop {
                         let d = bytes[j]
                         if d == quote || d == cr || d == lf { break }
                         j += 1
@@ -167,6 +190,7 @@ struct CSVParser {
                 }
             }
         }
+        _ = overLimit()  // so the reader sees a passed cap after this chunk, not the next
     }
 
     /// Ends the input: emits a last record that had no line end, and one whose quoted field never closed.

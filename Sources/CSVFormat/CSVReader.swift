@@ -68,8 +68,9 @@ public enum CSVReader {
             self.file = file
         }
 
+        /// Counts a record; an empty one counts as one (a file of blank lines is rows all the same).
         mutating func add(_ fields: Int, line: Int) throws(SpreadsheetError) {
-            count += fields
+            count += max(1, fields)
             if count > limit {
                 throw SpreadsheetError(.tooManyCells(limit: limit), at: InputLocation(file: file, position: .line(line, field: nil)))
             }
@@ -86,6 +87,9 @@ public enum CSVReader {
                                    at: InputLocation(file: file, position: .line(line, field: field)))
         case .tooManyFields(let line):
             throw SpreadsheetError(.tooManyFields(limit: options.maxFields),
+                                   at: InputLocation(file: file, position: .line(line, field: nil)))
+        case .recordTooLong(let line):
+            throw SpreadsheetError(.csvRecordTooLong(limit: options.maxRecordBytes),
                                    at: InputLocation(file: file, position: .line(line, field: nil)))
         }
     }

@@ -66,19 +66,14 @@ public final class CSVWriter {
             fd = STDOUT_FILENO
         } else {
             toStdout = false
-            let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
-            StaleTemporaryFiles.remove(in: folder.isEmpty ? "." : folder, target: fileName(of: path))
-            var template = Array("\(folder).\(fileName(of: path)).tmp-\(getpid())-XXXXXX".utf8CString)
-            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard fd >= 0 else {
-                throw SpreadsheetError(.cannotOpen(detail: systemErrorText(errno)), at: location)
+            // Hidden, with the umask's permissions (or the previous file's); see `TemporaryFile`.
+            switch TemporaryFile.create(for: path) {
+            case .success(let file):
+                fd = file.descriptor
+                tempPath = file.path
+            case .failure(let error):
+                throw SpreadsheetError(.cannotOpen(detail: systemErrorText(error.code)), at: location)
             }
-            self.fd = fd
-            tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            // mkstemp makes 0600; give the file the previous file's mode, or rw-r--r--.
-            var st = stat()
-            let mode: mode_t = stat(path, &st) == 0 ? st.st_mode & 0o7777 : 0o644
-            fchmod(fd, mode)
         }
         buffer.reserveCapacity(1 << 16)
         if options.encoding == .utf8BOM { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }

@@ -68,6 +68,7 @@ extension CSVReadOptions {
     public func capped(by limits: ReadLimits) -> CSVReadOptions {
         var options = self
         options.maxFieldBytes = limits.maxStringBytes
+        options.maxRecordBytes = max(options.maxRecordBytes, limits.maxStringBytes)
         options.maxCells = limits.maxCells
         return options
     }

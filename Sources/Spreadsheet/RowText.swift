@@ -68,30 +68,31 @@ extension RowText.Kind {
 }
 
 /// Builds `RowText`s: the cells' texts appended to one growable buffer, reused row after row.
-/// Owns its memory; call `deallocate()` when done.
-public struct RowTextBuilder {
+/// Owns its memory: keep one copy only (copies share the buffers) and call `deallocate()` once when
+/// done. Package-internal for that reason: the readers use it, callers only see `RowText`.
+package struct RowTextBuilder {
     private var bytes: UnsafeMutablePointer<UInt8>
     private var byteCount = 0
     private var byteCapacity: Int
     private var cells: UnsafeMutablePointer<RowText.CellText>
-    private(set) public var cellCount = 0
+    private(set) package var cellCount = 0
     private var cellCapacity: Int
 
-    public init() {
+    package init() {
         byteCapacity = 1 << 10
         bytes = .allocate(capacity: byteCapacity)
         cellCapacity = 64
         cells = .allocate(capacity: cellCapacity)
     }
 
-    public func deallocate() {
+    package func deallocate() {
         bytes.deallocate()
         cells.deallocate()
     }
 
-    public var isEmpty: Bool { cellCount == 0 }
+    package var isEmpty: Bool { cellCount == 0 }
 
-    public mutating func removeAll() {
+    package mutating func removeAll() {
         byteCount = 0
         cellCount = 0
     }
@@ -99,27 +100,27 @@ public struct RowTextBuilder {
     /// Room for `count` bytes of the next cell's text: write them, then `commit` the cell. The pointer
     /// is valid until the builder changes.
     @inline(__always)
-    public mutating func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+    package mutating func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
         if byteCount + count > byteCapacity { growBytes(to: byteCount + count) }
         return bytes + byteCount
     }
 
     /// Adds a cell whose `count` bytes of text were written where `reserve` pointed.
     @inline(__always)
-    public mutating func commit(column: Int, kind: RowText.Kind, count: Int) {
+    package mutating func commit(column: Int, kind: RowText.Kind, count: Int) {
         appendEntry(column: column, kind: kind, count: count)
     }
 
     /// Appends a cell whose text is `text`.
     @inline(__always)
-    public mutating func appendCell(column: Int, kind: RowText.Kind, text: UnsafeBufferPointer<UInt8>) {
+    package mutating func appendCell(column: Int, kind: RowText.Kind, text: UnsafeBufferPointer<UInt8>) {
         if byteCount + text.count > byteCapacity { growBytes(to: byteCount + text.count) }
         if let base = text.baseAddress, text.count > 0 { (bytes + byteCount).update(from: base, count: text.count) }
         appendEntry(column: column, kind: kind, count: text.count)
     }
 
     /// Appends a cell whose text is `text`.
-    public mutating func appendCell(column: Int, kind: RowText.Kind, text: String) {
+    package mutating func appendCell(column: Int, kind: RowText.Kind, text: String) {
         var text = text
         text.withUTF8 { appendCell(column: column, kind: kind, text: $0) }
     }
@@ -148,12 +149,12 @@ public struct RowTextBuilder {
     }
 
     /// Adds the cells of `cells` (sorted by column) with their `CellValue.csvText`.
-    public mutating func append(_ cells: [Cell]) {
+    package mutating func append(_ cells: [Cell]) {
         for c in cells { appendCell(column: c.column, kind: RowText.Kind(c.value), text: c.value.csvText) }
     }
 
     /// Orders the cells by column, keeping the later of two cells in one column (as `Row` readers do).
-    public mutating func sortLastWins() {
+    package mutating func sortLastWins() {
         let buffer = UnsafeMutableBufferPointer(start: cells, count: cellCount)
         let order = buffer.indices.sorted { (buffer[$0].column, $0) < (buffer[$1].column, $1) }
         var out: [RowText.CellText] = []
@@ -166,7 +167,7 @@ public struct RowTextBuilder {
     }
 
     /// The row built so far, valid until the builder changes.
-    public func row(index: Int) -> RowText {
+    package func row(index: Int) -> RowText {
         RowText(index: index, cells: UnsafeBufferPointer(start: cells, count: cellCount),
                 bytes: UnsafeBufferPointer(start: bytes, count: byteCount))
     }

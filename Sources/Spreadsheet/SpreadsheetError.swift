@@ -95,6 +95,8 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case csvFieldTooLong(limit: Int)
         /// A CSV record with more fields than a sheet has columns.
         case tooManyFields(limit: Int)
+        /// A CSV record longer than allowed, in bytes.
+        case csvRecordTooLong(limit: Int)
         /// Text that is not valid in its declared encoding.
         case invalidEncoding(detail: String)
         /// No sheet with that name or number.
@@ -170,6 +172,9 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case .tooManyFields(let limit):
             return ("该行的字段超过 \(limit) 个（工作表的列数上限），已停止读取。文件可能不是逗号、制表符、分号、竖线或冒号分隔的表格，请检查后另存为标准 CSV。",
                     "the record has more than \(limit) fields (a sheet's column limit); reading stopped. The file may not be a comma-, tab-, semicolon-, pipe- or colon-separated table; check it and save it as a standard CSV.")
+        case .csvRecordTooLong(let limit):
+            return ("该行超过 \(limit) 字节上限，已停止读取。常见原因是引号没有闭合；如确属正常内容，请用 --max-string-bytes 提高上限。",
+                    "the record exceeds the cap of \(limit) bytes; reading stopped. Usually a quote never closes; raise the cap with --max-string-bytes if the text is genuine.")
         case .invalidEncoding(let d):
             return ("文本编码无效（\(d)）。请用 --input-encoding 指定编码，或另存为 UTF-8。",
                     "invalid text encoding (\(d)). Name the encoding with --input-encoding or save as UTF-8.")

@@ -207,7 +207,7 @@ func rowsOf(_ result: CSVReadResult) -> [[String]] {
 /// Caps against hostile CSVs: a quote that never closes, a record of countless fields, too many
 /// fields in all. Whole-file and streaming reads stop alike, naming the line (and field) in Chinese.
 @Suite struct CSVReaderLimitTests {
-    static let small = CSVReadOptions(maxFieldBytes: 64, maxFields: 8, maxCells: 20)
+    static let small = CSVReadOptions(maxFieldBytes: 64, maxFields: 8, maxRecordBytes: 200, maxCells: 20)
 
     @Test func unclosedQuoteStopsAtTheFieldCap() throws {
         let text = "a,b\n1,\"open\n" + String(repeating: "x,y\n", count: 100)
@@ -237,6 +237,34 @@ func rowsOf(_ result: CSVReadResult) -> [[String]] {
         }
     }
 
+    @Test func blankLinesCountAgainstTheCellCap() {
+        // 50 MB of blank lines used to be 50 million rows however low the cap.
+        let text = String(repeating: "\n", count: 30)
+        #expect(throws: SpreadsheetError(.tooManyCells(limit: 20), at: InputLocation(file: "b.csv", position: .line(21, field: nil)))) {
+            try CSVReader.read(bytes: Array(text.utf8), name: "b.csv", options: Self.small)
+        }
+    }
+
+    @Test func longRecordStopsAtTheRecordByteCap() {
+        let field = String(repeating: "y", count: 60)
+        let text = "a\n" + Array(repeating: field, count: 4).joined(separator: ",") + "\n"  // 240 bytes in 4 fields
+        #expect(throws: SpreadsheetError(.csvRecordTooLong(limit: 200), at: InputLocation(file: "r.csv", position: .line(2, field: nil)))) {
+            try CSVReader.read(bytes: Array(text.utf8), name: "r.csv", options: Self.small)
+        }
+    }
+
+    /// The cap is noticed in the chunk that passes it (the streaming reader checks after each chunk),
+    /// and a runaway field stops within a byte of its cap instead of taking the rest of the chunk.
+    @Test func parserStopsInTheChunkThatPassesTheCap() {
+        var parser = CSVParser(delimiter: UInt8(ascii: ","), limits: Self.small.parserLimits)
+        var records: [[String]] = []
+        let chunk = Array(("h\n\"" + String(repeating: "z", count: 10_000)).utf8)
+        chunk.withUnsafeBufferPointer { parser.feed($0) { fields, _ in records.append(fields) } }
+        #expect(parser.exceeded == .fieldTooLong(line: 2, field: 1))
+        #expect(records == [["h"]])
+        #expect(parser.pendingFieldBytes <= 65)
+    }
+
     @Test func recordsWithinTheCapsRead() throws {
         // Exactly at each cap: 64-byte field, 8 fields, 20 fields in all.
         let text = "\"" + String(repeating: "y", count: 64) + "\"\n" + "1,2,3,4,5,6,7,8\n" + String(repeating: "z,", count: 5) + "z\n" + "q,r,s,t,u\n"
@@ -249,6 +277,7 @@ func rowsOf(_ result: CSVReadResult) -> [[String]] {
         let o = CSVReadOptions()
         #expect(o.maxFieldBytes == 1 << 20)
         #expect(o.maxFields == 16_384)
+        #expect(o.maxRecordBytes == 64 << 20)
         #expect(o.maxCells == 100_000_000)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// `convert` killed with SIGKILL in the middle of writing: the previous output is intact, no partial
 /// `out.csv` ever appears. The killed process cannot remove its temporary file: it stays as the hidden
-/// `.out.csv.tmp-<pid>-XXXXXX` beside the target (never mistaken for output), and the next write to
+/// `.out.csv.tmp-<pid>@<host>-XXXXXX` beside the target (never mistaken for output), and the next write to
 /// the same target removes it once its process is gone.
 @Suite struct KilledWriteTests {
     @Test func killedConvertLeavesThePreviousFile() throws {
@@ -55,7 +55,7 @@ import Testing
 
 /// The same for a workbook: `convert` to XLSX killed while libzip writes the package. libzip's own
 /// temporary file (`<target>.XXXXXX`) used to stay visible beside the target; now the package is built
-/// under the hidden `.out.xlsx.tmp-<pid>-XXXXXX` and renamed by us, so only hidden files can be left,
+/// under the hidden `.out.xlsx.tmp-<pid>@<host>-XXXXXX` and renamed by us, so only hidden files can be left,
 /// and the next write clears them.
 @Suite struct KilledWorkbookWriteTests {
     @Test func killedWorkbookConvertLeavesOnlyHiddenFiles() throws {
@@ -104,5 +104,32 @@ import Testing
         #expect(Fault.contents(outDir) == ["out.xlsx"])
         let mode = try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? Int
         #expect(mode == 0o644)
+    }
+}
+
+/// New outputs get the permissions the user's umask gives any new file (finance data stays private
+/// under `umask 077`); a replaced output keeps the permissions it had.
+@Suite struct OutputPermissionTests {
+    func mode(_ url: URL) throws -> Int {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int)
+    }
+
+    @Test func umaskDecidesNewFilesAndReplacedFilesKeepTheirs() throws {
+        let bin = try #require(Fault.binary, "budgeteval is not built beside the tests")
+        let dir = try Fixtures.temporaryDirectory("budgeteval-mode")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("in.csv")
+        try Data("编码,金额\r\n201,1.5\r\n".utf8).write(to: csv)
+        for name in ["out.csv", "out.xlsx"] {
+            let out = dir.appendingPathComponent(name)
+            let run = try Fault.run("/bin/sh", ["-c", "umask 077 && exec \"$0\" convert \"$1\" \"$2\"", bin, csv.path, out.path])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try mode(out) == 0o600, "\(name)")
+            try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: out.path)
+            let again = try Fault.run("/bin/sh", ["-c", "umask 022 && exec \"$0\" convert \"$1\" \"$2\"", bin, csv.path, out.path])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(try mode(out) == 0o640, "\(name)")
+        }
+        #expect(Fault.contents(dir) == ["in.csv", "out.csv", "out.xlsx"])
     }
 }

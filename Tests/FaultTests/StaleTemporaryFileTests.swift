@@ -16,14 +16,17 @@ import Testing
         try finished.run()
         finished.waitUntilExit()
         let dead = finished.processIdentifier
-        let names = [".out.csv.tmp-\(dead)-AbC123", ".out.csv.tmp-\(getpid())-XyZ789", ".other.csv.tmp-\(dead)-Q",
-                     ".out.csv.tmp-Legacy", "out.csv"]
-        for name in names { try Data("x".utf8).write(to: dir.appendingPathComponent(name)) }
-        StaleTemporaryFiles.remove(in: dir.path, target: "out.csv")
-        #expect(Fault.contents(dir) == names.dropFirst().sorted())
+        let host = TemporaryFile.hostName
+        // Dead here (both namings) go; alive here, another target, another host, unparsable stay.
+        let stale = [".out.csv.tmp-\(dead)@\(host)-AbC123", ".out.csv.tmp-\(dead)-AbC124"]
+        let kept = [".out.csv.tmp-\(getpid())@\(host)-XyZ789", ".other.csv.tmp-\(dead)@\(host)-Q",
+                    ".out.csv.tmp-\(dead)@elsewhere-Rst456", ".out.csv.tmp-Legacy", "out.csv"]
+        for name in stale + kept { try Data("x".utf8).write(to: dir.appendingPathComponent(name)) }
+        TemporaryFile.removeStale(in: dir.path, target: "out.csv")
+        #expect(Fault.contents(dir) == kept.sorted())
         let writer = try CSVWriter(path: dir.appendingPathComponent("other.csv").path)
         try writer.write(row: ["a"])
         try writer.finish()
-        #expect(!Fault.contents(dir).contains(".other.csv.tmp-\(dead)-Q"))
+        #expect(!Fault.contents(dir).contains(".other.csv.tmp-\(dead)@\(host)-Q"))
     }
 }

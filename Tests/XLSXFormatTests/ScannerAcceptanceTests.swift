@@ -35,9 +35,11 @@ import Testing
     }
 
     /// The checks do not send ordinary sheets to libxml2: non-ASCII attribute values and text outside
-    /// `sheetData`, entities in skipped text and `>` in a value stay on the fast path.
+    /// `sheetData`, entities (character references with leading zeros too) in skipped text, `]]>` in an
+    /// attribute value (allowed there) and `>` in a value stay on the fast path.
     @Test func ordinaryTextStaysOnTheFastPath() throws {
-        let bytes = Self.sheet(before: "<sheetPr codeName=\"工作表1\"/><headerFooter><oddHeader>&amp;C第 &amp;P 页</oddHeader></headerFooter>",
+        let bytes = Self.sheet(before: "<sheetPr codeName=\"工作表1\"/><extLst><ext uri=\"a]]>b\"/></extLst>"
+                                   + "<headerFooter><oddHeader>&amp;C第 &amp;P 页&#x0000000041;</oddHeader></headerFooter>",
                                cells: "<c r=\"A1\" t=\"str\"><v>a&gt;b]></v></c><c r=\"B1\"><v>2</v></c>")
         var rows: [Row] = []
         #expect(try XLSXPartParsing.worksheetScanned(bytes) { rows.append($0) })

@@ -15,10 +15,10 @@ struct ZipWriteFailure: Error {
 /// Builds a zip package with plain (non-Zip64) deflated entries and fixed timestamps.
 ///
 /// Nothing is written to `path` until `commit()`: libzip packages into a hidden temporary file beside
-/// the target (`.<name>.tmp-<pid>-XXXXXX`, and its own `….XXXXXX` while closing), which `commit()`
+/// the target (`.<name>.tmp-<pid>@<host>-XXXXXX`, and its own `….XXXXXX` while closing), which `commit()`
 /// renames into place; a failure or `discard()` removes it and leaves any old file untouched. A
 /// process killed meanwhile leaves only such hidden files, never a visible `name.xlsx.XXXXXX`, and
-/// the next writer for the same target removes them (`StaleTemporaryFiles`).
+/// the next writer for the same target removes them (`TemporaryFile`).
 final class ZipPackageWriter {
     private var archive: OpaquePointer?
     private let level: UInt32
@@ -29,19 +29,19 @@ final class ZipPackageWriter {
 
     /// Opens a new, empty package for `path` (replacing the file only on `commit()`).
     ///
-    /// The corresponding C functions are `mkstemp` (to reserve the hidden name) and `zip_open` with
+    /// The corresponding C functions are `open` (`TemporaryFile`, reserving the hidden name) and `zip_open` with
     /// `ZIP_CREATE | ZIP_TRUNCATE`.
     init(path: String, compressionLevel: Int) throws(ZipWriteFailure) {
         self.path = path
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        StaleTemporaryFiles.remove(in: folder.isEmpty ? "." : folder, target: name)
-        var template = Array("\(folder).\(name).tmp-\(getpid())-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw ZipWriteFailure(detail: String(cString: strerror(errno))) }
-        close(descriptor)
-        temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // The placeholder gets the umask's permissions (or the previous file's); libzip gives its own
+        // temporary file the placeholder's, so the finished package keeps them.
+        switch TemporaryFile.create(for: path) {
+        case .success(let file):
+            close(file.descriptor)
+            temporaryPath = file.path
+        case .failure(let error):
+            throw ZipWriteFailure(detail: String(cString: strerror(error.code)))
+        }
         var code: Int32 = 0
         guard let za = zip_open(temporaryPath, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
             unlink(temporaryPath)
@@ -157,10 +157,6 @@ final class ZipPackageWriter {
             throw error
         }
         archive = nil
-        // The previous file's permissions, or rw-r--r-- (libzip gave the temporary file mkstemp's 0600).
-        var info = stat()
-        let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-        chmod(temporaryPath, mode)
         if rename(temporaryPath, path) != 0 {
             let detail = String(cString: strerror(errno))
             unlink(temporaryPath)

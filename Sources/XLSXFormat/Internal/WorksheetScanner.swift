@@ -284,7 +284,7 @@ struct WorksheetScanner<Output: RowOutput> {
             guard let q = memchr(b + i, Int32(quote), end - i) else { throw Unusual() }
             i = b.distance(to: q.assumingMemoryBound(to: UInt8.self))
             for k in vStart..<i where b[k] == UInt8(ascii: "&") || b[k] == UInt8(ascii: "<") { throw Unusual() }
-            guard XMLText.isValid(b + vStart, i - vStart) else { throw Unusual() }
+            guard XMLText.isValid(b + vStart, i - vStart, attribute: true) else { throw Unusual() }
             attributes.record(aLocal, UnsafeBufferPointer(start: b + vStart, count: i - vStart),
                               namespaced: aColon >= 0)
             i += 1

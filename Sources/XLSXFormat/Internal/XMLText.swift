@@ -52,8 +52,9 @@ enum XMLText {
     }
 
     /// Whether text libxml2 would accept as character data: known entities only, XML characters in
-    /// valid UTF-8, no `]]>`. For text the scanner skips (outside `sheetData`) and attribute values.
-    static func isValid(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    /// valid UTF-8, no `]]>` (allowed in an attribute value). For text the scanner skips (outside
+    /// `sheetData`) and attribute values.
+    static func isValid(_ p: UnsafePointer<UInt8>, _ n: Int, attribute: Bool = false) -> Bool {
         var i = 0
         while i < n {
             let c = p[i]
@@ -64,7 +65,7 @@ enum XMLText {
                     continue
                 }
                 if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { return false }
-                if c == UInt8(ascii: ">"), endsCDATAClose(p, i) { return false }
+                if c == UInt8(ascii: ">"), !attribute, endsCDATAClose(p, i) { return false }
                 i += 1
                 continue
             }
@@ -84,7 +85,8 @@ enum XMLText {
     /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&#NN;` `&#xHH;` → (scalar, bytes consumed).
     private static func entity(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt32, Int)? {
         var end = 1
-        while end < n, end < 12, p[end] != UInt8(ascii: ";") { end += 1 }
+        // Character references may carry leading zeros (`&#x0000000041;`); longer runs go to libxml2.
+        while end < n, end < 64, p[end] != UInt8(ascii: ";") { end += 1 }
         guard end < n, p[end] == UInt8(ascii: ";") else { return nil }
         let body = UnsafeBufferPointer(start: p + 1, count: end - 1)
         let length = end + 1

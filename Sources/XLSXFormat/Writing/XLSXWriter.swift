@@ -16,7 +16,7 @@ public import Spreadsheet
 /// Each sheet's XML goes through 1 MiB buffers to a second thread that deflates it into an unlinked
 /// temporary file beside the target, so memory stays flat however many rows there are (the
 /// shared-string table aside) and generating and compressing overlap on two cores. `close()` packages
-/// everything with libzip into a hidden temporary file (`.<name>.tmp-<pid>-XXXXXX`) that is renamed
+/// everything with libzip into a hidden temporary file (`.<name>.tmp-<pid>@<host>-XXXXXX`) that is renamed
 /// into place: until then, and after any failure or `cancel()`, the target is untouched, and a killed
 /// process leaves only hidden files, which the next write to the target removes. The same calls always give the same bytes
 /// (fixed zip timestamps and part order, no clock in the document properties).
