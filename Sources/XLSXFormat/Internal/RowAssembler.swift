@@ -38,8 +38,11 @@ protocol RowOutput {
     var isEmpty: Bool { get }
     /// Decodes one cell and keeps it; false when it is empty with no formula (nothing kept). `style`
     /// is a valid index into the context's formats, or -1 for General (no styles part, or no cellXfs).
-    mutating func add(column: Int, type: RawCellType, style: Int, value: UnsafeBufferPointer<UInt8>, hasValue: Bool,
-                      formula: UnsafeBufferPointer<UInt8>?, inlineText: String?) throws(CellDecodeFailure) -> Bool
+    /// `formula` is the cell's own formula text (nil when it has none or an empty one); `sharedFormula`
+    /// the `si` of a shared formula (its first cell has the text, the others none).
+    mutating func add(row: Int, column: Int, type: RawCellType, style: Int, value: UnsafeBufferPointer<UInt8>,
+                      hasValue: Bool, formula: UnsafeBufferPointer<UInt8>?, sharedFormula: Int?,
+                      inlineText: String?) throws(CellDecodeFailure) -> Bool
     /// Orders the kept cells by column; of two in one column the later wins.
     mutating func sortLastWins()
     /// Hands on the kept cells as row `index`, then forgets them.
@@ -113,14 +116,16 @@ struct RowAssembler<Output: RowOutput> {
     /// cell has none or an empty one) and inline text.
     mutating func addCell(reference: UnsafeBufferPointer<UInt8>?, type: RawCellType, style: Int,
                           value: UnsafeBufferPointer<UInt8>, hasValue: Bool, formula: UnsafeBufferPointer<UInt8>?,
-                          inlineText: String?, emit: (Output.Emitted) throws -> Void) throws {
+                          sharedFormula: Int? = nil, inlineText: String?,
+                          emit: (Output.Emitted) throws -> Void) throws {
         try addCell(reference: RawReference(reference), type: type, style: style, value: value, hasValue: hasValue,
-                    formula: formula, inlineText: inlineText, emit: emit)
+                    formula: formula, sharedFormula: sharedFormula, inlineText: inlineText, emit: emit)
     }
 
     mutating func addCell(reference: RawReference, type: RawCellType, style: Int,
                           value: UnsafeBufferPointer<UInt8>, hasValue: Bool, formula: UnsafeBufferPointer<UInt8>?,
-                          inlineText: String?, emit: (Output.Emitted) throws -> Void) throws {
+                          sharedFormula: Int? = nil, inlineText: String?,
+                          emit: (Output.Emitted) throws -> Void) throws {
         if !open { try startRow(nil, emit: emit) }
         var column = nextColumn
         switch reference {
@@ -155,8 +160,9 @@ struct RowAssembler<Output: RowOutput> {
         }
         let kept: Bool
         do {
-            kept = try output.add(column: column, type: type, style: styleIndex, value: value, hasValue: hasValue,
-                                  formula: formula, inlineText: inlineText)
+            kept = try output.add(row: rowIndex, column: column, type: type, style: styleIndex, value: value,
+                                  hasValue: hasValue, formula: formula, sharedFormula: sharedFormula,
+                                  inlineText: inlineText)
         } catch {
             switch error {
             case .sharedStringOutOfRange(let index, let count):
@@ -235,6 +241,8 @@ enum CellDecoding {
 struct CellRowOutput: RowOutput {
     private let context: CellContext
     private var cells: [Cell] = []
+    /// Shared formulas by `si`: the text and cell of each one's first cell.
+    private var sharedFormulas: [Int: (text: String, row: Int, column: Int)] = [:]
 
     init(context: CellContext) {
         self.context = context
@@ -243,12 +251,22 @@ struct CellRowOutput: RowOutput {
 
     var isEmpty: Bool { cells.isEmpty }
 
-    mutating func add(column: Int, type: RawCellType, style: Int, value: UnsafeBufferPointer<UInt8>, hasValue: Bool,
-                      formula: UnsafeBufferPointer<UInt8>?, inlineText: String?) throws(CellDecodeFailure) -> Bool {
+    mutating func add(row: Int, column: Int, type: RawCellType, style: Int, value: UnsafeBufferPointer<UInt8>,
+                      hasValue: Bool, formula: UnsafeBufferPointer<UInt8>?, sharedFormula: Int?,
+                      inlineText: String?) throws(CellDecodeFailure) -> Bool {
         let format = style >= 0 ? context.formats[style] : CellFormat.general
         let cellValue = try decode(type: type, value: value, hasValue: hasValue, inlineText: inlineText, format: format)
-        let formulaText = formula.map { String(decoding: $0, as: UTF8.self) }
-        if case .empty = cellValue, formulaText == nil { return false }
+        // Kept for its own formula text only, as `TextRowOutput` decides (a shared formula's other cells
+        // always carry a cached value in files Excel writes).
+        if case .empty = cellValue, formula == nil { return false }
+        var formulaText = formula.map { String(decoding: $0, as: UTF8.self) }
+        if let si = sharedFormula {
+            if let formulaText {
+                if sharedFormulas[si] == nil { sharedFormulas[si] = (formulaText, row, column) }
+            } else if let first = sharedFormulas[si] {
+                formulaText = SharedFormula.shift(first.text, rows: row - first.row, columns: column - first.column)
+            }
+        }
         cells.append(Cell(column: column, value: cellValue, formula: formulaText, style: format.style))
         return true
     }
@@ -311,8 +329,9 @@ struct TextRowOutput: RowOutput {
 
     var isEmpty: Bool { builder.isEmpty }
 
-    mutating func add(column: Int, type: RawCellType, style: Int, value: UnsafeBufferPointer<UInt8>, hasValue: Bool,
-                      formula: UnsafeBufferPointer<UInt8>?, inlineText: String?) throws(CellDecodeFailure) -> Bool {
+    mutating func add(row: Int, column: Int, type: RawCellType, style: Int, value: UnsafeBufferPointer<UInt8>,
+                      hasValue: Bool, formula: UnsafeBufferPointer<UInt8>?, sharedFormula: Int?,
+                      inlineText: String?) throws(CellDecodeFailure) -> Bool {
         switch type {
         case .inlineString:
             guard let inlineText else { return keepEmpty(column, formula) }

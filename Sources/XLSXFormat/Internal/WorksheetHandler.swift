@@ -22,6 +22,8 @@ final class WorksheetHandler: XMLEventHandler {
     private var hasValue = false
     private var formula: [UInt8] = []
     private var hasFormula = false
+    /// `si` of a `<f t="shared">`; nil for an ordinary formula.
+    private var sharedIndex: Int?
     private var inline: [UInt8] = []
     private var hasInline = false
     private var inlineSegmentStart = 0
@@ -53,6 +55,9 @@ final class WorksheetHandler: XMLEventHandler {
                 capture = .formula
                 hasFormula = true
                 formula.removeAll(keepingCapacity: true)
+                sharedIndex = attributes.string("t") == "shared"
+                    ? attributes.withValue("si") { RowAssemblerSupport.parseInt(RowAssemblerSupport.trimmed($0)) } ?? nil
+                    : nil
             default:
                 if name.is("is") {
                     inInline = true
@@ -79,6 +84,7 @@ final class WorksheetHandler: XMLEventHandler {
             style = attributes.withValue("s") { RowAssemblerSupport.parseInt(RowAssemblerSupport.trimmed($0)) ?? 0 } ?? 0
             hasValue = false
             hasFormula = false
+            sharedIndex = nil
             hasInline = false
         } else if name.is("row"), inSheetData {
             run {
@@ -151,6 +157,7 @@ final class WorksheetHandler: XMLEventHandler {
                     try formula.withUnsafeBufferPointer { f in
                         try assembler.addCell(reference: hasReference ? r : nil, type: type, style: style, value: v,
                                               hasValue: hasValue, formula: hasFormulaText ? f : nil,
+                                              sharedFormula: hasFormula ? sharedIndex : nil,
                                               inlineText: inlineText, emit: emit)
                     }
                 }

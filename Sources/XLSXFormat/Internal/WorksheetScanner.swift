@@ -50,6 +50,8 @@ struct WorksheetScanner<Output: RowOutput> {
     private var hasValue = false
     private var formula: [UInt8] = []
     private var hasFormula = false
+    /// `si` of a `<f t="shared">`; nil for an ordinary formula.
+    private var sharedIndex: Int?
     private var inline: [UInt8] = []
     private var hasInline = false
 
@@ -360,6 +362,7 @@ struct WorksheetScanner<Output: RowOutput> {
         var t: UnsafeBufferPointer<UInt8>?
         var s: UnsafeBufferPointer<UInt8>?
         var ref: UnsafeBufferPointer<UInt8>?
+        var si: UnsafeBufferPointer<UInt8>?
         var preserve = false
 
         mutating func record(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>, namespaced: Bool) {
@@ -373,6 +376,8 @@ struct WorksheetScanner<Output: RowOutput> {
             } else if name.count == 3, !namespaced, name[0] == UInt8(ascii: "r"), name[1] == UInt8(ascii: "e"),
                       name[2] == UInt8(ascii: "f") {
                 ref = value
+            } else if name.count == 2, !namespaced, name[0] == UInt8(ascii: "s"), name[1] == UInt8(ascii: "i") {
+                si = value
             } else if name.count == 5, namespaced, name.elementsEqual("space".utf8) {
                 preserve = value.elementsEqual("preserve".utf8)
             }
@@ -416,6 +421,8 @@ struct WorksheetScanner<Output: RowOutput> {
                 capture = .formula
                 hasFormula = true
                 formula.removeAll(keepingCapacity: true)
+                sharedIndex = a.t.map { $0.elementsEqual("shared".utf8) } == true
+                    ? a.si.flatMap { RowAssemblerSupport.parseInt(RowAssemblerSupport.trimmed($0)) } : nil
             } else if Self.equals(name, "is") {
                 inInline = true
                 hasInline = true
@@ -443,6 +450,7 @@ struct WorksheetScanner<Output: RowOutput> {
                 style = a.s.map { RowAssemblerSupport.parseInt(RowAssemblerSupport.trimmed($0)) ?? 0 } ?? 0
                 hasValue = false
                 hasFormula = false
+                sharedIndex = nil
                 hasInline = false
             } else if Self.equals(name, "row") {
                 try assembler.startRow(a.r, emit: emit)
@@ -509,12 +517,13 @@ struct WorksheetScanner<Output: RowOutput> {
         let inlineText = inlineTextValue()
         guard hasFormula, !formula.isEmpty else {
             return try assembler.addCell(reference: reference, type: type, style: style, value: v, hasValue: hasValue,
-                                         formula: nil, inlineText: inlineText, emit: emit)
+                                         formula: nil, sharedFormula: hasFormula ? sharedIndex : nil,
+                                         inlineText: inlineText, emit: emit)
         }
         let f = formula
         try f.withUnsafeBufferPointer { f in
             try assembler.addCell(reference: reference, type: type, style: style, value: v, hasValue: hasValue,
-                                  formula: f, inlineText: inlineText, emit: emit)
+                                  formula: f, sharedFormula: sharedIndex, inlineText: inlineText, emit: emit)
         }
     }
 
