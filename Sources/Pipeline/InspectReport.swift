@@ -41,45 +41,36 @@ public struct InspectReport: Sendable {
         csvOptions: CSVReadOptions = CSVReadOptions()
     ) throws {
         file = (path as NSString).lastPathComponent
-        switch InputLoader.sniff(path: path) {
-        case .workbook:
-            format = .xlsx
-            sheets = try Self.summarise(path: path, file: file, limits: limits)
-        case .text:
-            format = .csv
-            sheets = []
-        }
+        format = InputLoader.sniff(path: path) == .workbook ? .xlsx : .csv
+        // One read: the sheets loaded for recognition also give the used areas and merged ranges.
         let loaded = DepartmentLoader.loadFile(path, mapping: mapping, limits: limits, csvOptions: csvOptions)
         if case .reading(let error)? = loaded.errors.first, loaded.input == nil { throw error }
-        if let input = loaded.input, input.isCSV {
-            encoding = input.encoding
-            delimiter = input.delimiter
-            sheets = input.sheets.enumerated().map { index, sheet in
-                SheetSummary(index: index + 1, name: sheet.name, state: sheet.state, kind: sheet.kind,
-                             dimension: sheet.dimension, merged: sheet.merges)
+        sheets = []
+        if let input = loaded.input {
+            if input.isCSV {
+                encoding = input.encoding
+                delimiter = input.delimiter
+                sheets = input.sheets.enumerated().map { index, sheet in
+                    SheetSummary(index: index + 1, name: sheet.name, state: sheet.state, kind: sheet.kind,
+                                 dimension: sheet.dimension, merged: sheet.merges)
+                }
+            } else {
+                sheets = try Self.summarise(path: path, file: file, limits: limits, worksheets: input.sheets)
             }
         }
         tables = loaded.tables
         errors = loaded.errors
     }
 
-    /// Streams each sheet once for its used area and merged ranges.
-    static func summarise(path: String, file: String, limits: ReadLimits) throws -> [SheetSummary] {
+    /// Every sheet of the workbook in order (chart sheets too, from the workbook part alone), with the
+    /// used area and merged ranges of the worksheets already read.
+    static func summarise(path: String, file: String, limits: ReadLimits, worksheets: [Sheet]) throws -> [SheetSummary] {
         let reader = try XLSXReader(path: path, displayName: file, limits: limits)
-        return try reader.sheets.map { info in
-            var maxRow = -1, maxColumn = -1
-            var merges: [CellRange] = []
-            if info.kind == .worksheet {
-                merges = try reader.forEachRow(sheet: info.index) { row in
-                    guard let last = row.cells.last(where: { !$0.value.isBlank || $0.formula != nil }) else { return }
-                    maxRow = max(maxRow, row.index)
-                    maxColumn = max(maxColumn, last.column)
-                }
-            }
-            let dimension = maxRow < 0 ? nil
-                : CellRange(CellAddress(row: 0, column: 0), CellAddress(row: maxRow, column: maxColumn))
+        var read = worksheets.makeIterator()
+        return reader.sheets.map { info in
+            let sheet = info.kind == .worksheet ? read.next() : nil
             return SheetSummary(index: info.index, name: info.name, state: info.state, kind: info.kind,
-                                dimension: dimension, merged: merges)
+                                dimension: sheet?.dimension, merged: sheet?.merges ?? [])
         }
     }
 
