@@ -34,7 +34,7 @@ public final class CSVWriter {
     private var fd: Int32
     private var tempPath: String?
     private var buffer: [UInt8] = []
-    /// The record `write(cells:)` is building.
+    /// The record being built (every write builds it here, then appends it to `buffer`).
     private var record = RowBytes(capacity: 1 << 10)
     private let encoder: IconvConverter?
     private let lineEnding: [UInt8]
@@ -202,15 +202,21 @@ public final class CSVWriter {
                                           en: "write after the CSV writer finished or was cancelled (a bug). Please report it."),
                                    at: InputLocation(file: path))
         }
+        var out = record
+        out.removeAll()
         if row.count == 1 && row[0].isEmpty {
-            buffer.append(contentsOf: [0x22, 0x22])
+            out.append(0x22)
+            out.append(0x22)
         } else {
+            let delimiter = options.delimiter
             for (i, field) in row.enumerated() {
-                if i > 0 { buffer.append(options.delimiter) }
-                appendField(field)
+                if i > 0 { out.append(delimiter) }
+                Self.appendField(field, delimiter: delimiter, to: &out)
             }
         }
-        buffer.append(contentsOf: lineEnding)
+        lineEnding.withUnsafeBufferPointer { out.append($0) }
+        record = out
+        buffer.append(contentsOf: out.bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
@@ -235,10 +241,6 @@ public final class CSVWriter {
         }
     }
 
-    private func appendField(_ field: String) {
-        Self.appendField(field, delimiter: options.delimiter, to: &buffer)
-    }
-
     /// One field, quoted when it holds the delimiter, a quote or a line break (quotes doubled).
     private static func appendField(_ field: String, delimiter: UInt8, to out: inout RowBytes) {
         var field = field
@@ -261,27 +263,6 @@ public final class CSVWriter {
             out.append(b)
         }
         out.append(0x22)
-    }
-
-    private static func appendField(_ field: String, delimiter: UInt8, to out: inout [UInt8]) {
-        var field = field
-        field.withUTF8 { bytes in
-            var needsQuotes = false
-            for b in bytes where b == delimiter || b == 0x22 || b == 10 || b == 13 {
-                needsQuotes = true
-                break
-            }
-            guard needsQuotes else {
-                out.append(contentsOf: bytes)
-                return
-            }
-            out.append(0x22)
-            for b in bytes {
-                if b == 0x22 { out.append(0x22) }
-                out.append(b)
-            }
-            out.append(0x22)
-        }
     }
 
     /// Encodes and writes the buffered rows.

@@ -43,13 +43,7 @@ public enum XLSXPartParsing {
     public static func worksheet(_ bytes: [UInt8], sharedStrings: [String] = [], stylesPart: [UInt8]? = nil,
                                  date1904: Bool = false, limits: ReadLimits = ReadLimits(),
                                  _ body: (Row) throws -> Void = { _ in }) throws -> [CellRange] {
-        var formats: [CellFormat] = []
-        if let stylesPart {
-            let handler = StylesHandler(location: location("xl/styles.xml"))
-            try XMLStreamParser.parse(bytes: stylesPart, handler: handler)
-            formats = handler.formats
-        }
-        let context = CellContext(sharedStrings: sharedStrings, formats: formats, date1904: date1904, limits: limits)
+        let context = try cellContext(sharedStrings, stylesPart, date1904, limits)
         return try withoutActuallyEscaping(body) { body in
             let handler = WorksheetHandler(context: context, location: location("Sheet1"), emit: body)
             try XMLStreamParser.parse(bytes: bytes, handler: handler)
@@ -64,35 +58,10 @@ public enum XLSXPartParsing {
     public static func worksheetScanned(_ bytes: [UInt8], sharedStrings: [String] = [], stylesPart: [UInt8]? = nil,
                                         date1904: Bool = false, limits: ReadLimits = ReadLimits(),
                                         _ body: (Row) throws -> Void = { _ in }) throws -> Bool {
-        var formats: [CellFormat] = []
-        if let stylesPart {
-            let handler = StylesHandler(location: location("xl/styles.xml"))
-            try XMLStreamParser.parse(bytes: stylesPart, handler: handler)
-            formats = handler.formats
-        }
-        let context = CellContext(sharedStrings: sharedStrings, formats: formats, date1904: date1904, limits: limits)
+        let context = try cellContext(sharedStrings, stylesPart, date1904, limits)
         return try withoutActuallyEscaping(body) { body in
-            var scanner = WorksheetScanner(context: context, location: location("Sheet1"), emit: body)
-            var position = 0
-            let outcome = try scanner.run { buffer in
-                let n = min(buffer.count, bytes.count - position)
-                bytes.withUnsafeBytes { src in
-                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[position..<(position + n)]))
-                }
-                position += n
-                return n
-            }
-            guard case .unusual(let delivered) = outcome else { return true }
-            var skipped = 0
-            let handler = WorksheetHandler(context: context, location: location("Sheet1")) { row in
-                if skipped < delivered {
-                    skipped += 1
-                    return
-                }
-                try body(row)
-            }
-            try XMLStreamParser.parse(bytes: bytes, handler: handler)
-            return false
+            try scanned(bytes, context: context, output: CellRowOutput(context: context), emitScanned: body,
+                        emitParsed: body)
         }
     }
 
@@ -103,43 +72,58 @@ public enum XLSXPartParsing {
     public static func worksheetScannedText(_ bytes: [UInt8], sharedStrings: [String] = [], stylesPart: [UInt8]? = nil,
                                             date1904: Bool = false, limits: ReadLimits = ReadLimits(),
                                             _ body: (RowText) throws -> Void = { _ in }) throws -> Bool {
+        let context = try cellContext(sharedStrings, stylesPart, date1904, limits)
+        return try withoutActuallyEscaping(body) { body in
+            var adapter = RowTextBuilder()
+            defer { adapter.deallocate() }
+            return try scanned(bytes, context: context,
+                               output: TextRowOutput(context: context, strings: SharedStringBytes(sharedStrings)),
+                               emitScanned: body) { row in
+                adapter.removeAll()
+                adapter.append(row.cells)
+                try body(adapter.row(index: row.index))
+            }
+        }
+    }
+
+    private static func cellContext(_ sharedStrings: [String], _ stylesPart: [UInt8]?, _ date1904: Bool,
+                                    _ limits: ReadLimits) throws -> CellContext {
         var formats: [CellFormat] = []
         if let stylesPart {
             let handler = StylesHandler(location: location("xl/styles.xml"))
             try XMLStreamParser.parse(bytes: stylesPart, handler: handler)
             formats = handler.formats
         }
-        let context = CellContext(sharedStrings: sharedStrings, formats: formats, date1904: date1904, limits: limits)
-        return try withoutActuallyEscaping(body) { body in
-            var scanner = WorksheetScanner(context: context, location: location("Sheet1"),
-                                           output: TextRowOutput(context: context, strings: SharedStringBytes(sharedStrings)),
-                                           emit: body)
-            defer { scanner.release() }
-            var position = 0
-            let outcome = try scanner.run { buffer in
-                let n = min(buffer.count, bytes.count - position)
-                bytes.withUnsafeBytes { src in
-                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[position..<(position + n)]))
-                }
-                position += n
-                return n
+        return CellContext(sharedStrings: sharedStrings, formats: formats, date1904: date1904, limits: limits)
+    }
+
+    /// The scanner with `output` over `bytes`, then libxml2 for the rows it did not deliver.
+    private static func scanned<Output: RowOutput>(
+        _ bytes: [UInt8], context: CellContext, output: Output,
+        emitScanned: @escaping (Output.Emitted) throws -> Void, emitParsed: @escaping (Row) throws -> Void
+    ) throws -> Bool {
+        var scanner = WorksheetScanner(context: context, location: location("Sheet1"), output: output, emit: emitScanned)
+        defer { scanner.release() }
+        var position = 0
+        let outcome = try scanner.run { buffer in
+            let n = min(buffer.count, bytes.count - position)
+            bytes.withUnsafeBytes { src in
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[position..<(position + n)]))
             }
-            guard case .unusual(let delivered) = outcome else { return true }
-            var skipped = 0
-            var adapter = RowTextBuilder()
-            defer { adapter.deallocate() }
-            let handler = WorksheetHandler(context: context, location: location("Sheet1")) { row in
-                if skipped < delivered {
-                    skipped += 1
-                    return
-                }
-                adapter.removeAll()
-                adapter.append(row.cells)
-                try body(adapter.row(index: row.index))
-            }
-            try XMLStreamParser.parse(bytes: bytes, handler: handler)
-            return false
+            position += n
+            return n
         }
+        guard case .unusual(let delivered) = outcome else { return true }
+        var skipped = 0
+        let handler = WorksheetHandler(context: context, location: location("Sheet1")) { row in
+            if skipped < delivered {
+                skipped += 1
+                return
+            }
+            try emitParsed(row)
+        }
+        try XMLStreamParser.parse(bytes: bytes, handler: handler)
+        return false
     }
 
     /// Resolves a relationship target against its source part, as the reader does.
