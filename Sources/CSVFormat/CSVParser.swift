@@ -88,12 +88,23 @@ struct CSVParser {
         try emit(done, recordLine)
     }
 
-    /// Where a bulk copy starting at `i` must stop so the field ends at most one byte past its cap
+    /// Fast path: appends `c` and the run of ordinary bytes after it, up to `special`, CR or LF, at
+    /// once; returns where the run ended. The run stops so the field ends at most one byte past its cap
     /// (the next loop turn then stops the parser).
     @inline(__always)
-    private func runEnd(_ i: Int, _ n: Int) -> Int {
+    private mutating func appendRun(_ c: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, from i: Int,
+                                    until special: UInt8) -> Int {
         let room = maxFieldBytes &- field.count
-        return room >= n &- i ? n : i &+ max(room, 0)
+        let stop = room >= bytes.count &- i ? bytes.count : i &+ max(room, 0)
+        var j = i
+        while j < stop {
+            let d = bytes[j]
+            if d == special || d == 13 || d == 10 { break }
+            j &+= 1
+        }
+        field.append(c)
+        if j > i { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j])) }
+        return j
     }
 
     /// Parses `bytes`, calling `emit` with each complete record and the line it starts on.
@@ -150,32 +161,13 @@ struct CSVParser {
                     saveField()
                     state = .startField
                 } else {
-                    // Fast path: copy the run of ordinary bytes at once (never far past the field cap).
-                    var j = i
-                    let stop = runEnd(i, n)
-                    while j < stop {
-                        let d = bytes[j]
-                        if d == delimiter || d == cr || d == lf { break }
-                        j += 1
-                    }
-                    field.append(c)
-                    if j > i { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j])) }
-                    i = j
+                    i = appendRun(c, bytes, from: i, until: delimiter)
                 }
             case .inQuotedField:
                 if c == quote {
                     state = .quoteInQuotedField
                 } else {
-                    var j = i
-                    let stop = runEnd(i, n)
-                    while j < stop {
-                        let d = bytes[j]
-                        if d == quote || d == cr || d == lf { break }
-                        j += 1
-                    }
-                    field.append(c)
-                    if j > i { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j])) }
-                    i = j
+                    i = appendRun(c, bytes, from: i, until: quote)
                 }
             case .quoteInQuotedField:
                 if c == quote {

@@ -36,6 +36,8 @@ public final class CSVWriter {
     private var buffer: [UInt8] = []
     /// The record being built (every write builds it here, then appends it to `buffer`).
     private var record = RowBytes(capacity: 1 << 10)
+    /// `write(cells:)`'s cells as texts, handed to `write(text:)`.
+    private var cellTexts = RowTextBuilder()
     private let encoder: IconvConverter?
     private let lineEnding: [UInt8]
     private var closed = false
@@ -82,6 +84,7 @@ public final class CSVWriter {
     deinit {
         if !closed { cancel() }
         record.deallocate()
+        cellTexts.deallocate()
     }
 
     /// Writes one record. An empty array writes an empty line; `[""]` writes `""` so that it reads back.
@@ -105,47 +108,9 @@ public final class CSVWriter {
     /// UTF-8 bytes (no array of field strings). `cells` must be sorted by column, as `Row.cells` is;
     /// the formula guard, when on, applies to text cells only, as in `write(values:)`.
     public func write(cells: [Cell]) throws(SpreadsheetError) {
-        try checkOpen()
-        // The record is built in a local copy: appending to the stored property would pay a dynamic
-        // exclusivity check per field.
-        var out = record
-        out.removeAll()
-        let delimiter = options.delimiter
-        if cells.count == 1, cells[0].column == 0, cells[0].value.csvText.isEmpty {
-            out.append(0x22)  // as `write(row: [""])`: a lone empty field reads back
-            out.append(0x22)
-        } else {
-            let guardFormulas = options.guardFormulas
-            var column = 0
-            // Through the buffer: iterating the array would copy every `Cell` (retaining its strings).
-            cells.withUnsafeBufferPointer { cells in
-                for k in cells.indices {
-                    let cellColumn = cells[k].column
-                    while column < cellColumn {
-                        if column > 0 { out.append(delimiter) }
-                        column += 1
-                    }
-                    if column > 0 { out.append(delimiter) }
-                    column += 1
-                    switch cells[k].value {
-                    case .empty: break
-                    case .text(let s):
-                        if guardFormulas, Self.needsFormulaGuard(s) {
-                            Self.appendField("'" + s, delimiter: delimiter, to: &out)
-                        } else {
-                            Self.appendField(s, delimiter: delimiter, to: &out)
-                        }
-                    case .number(let s), .error(let s): Self.appendField(s, delimiter: delimiter, to: &out)
-                    case .boolean(let b): Self.appendField(b ? "TRUE" : "FALSE", delimiter: delimiter, to: &out)
-                    case .date(let d): Self.appendField(d.iso8601, delimiter: delimiter, to: &out)
-                    }
-                }
-            }
-        }
-        lineEnding.withUnsafeBufferPointer { out.append($0) }
-        record = out
-        buffer.append(contentsOf: out.bytes)
-        if buffer.count >= 1 << 16 { try flush() }
+        cellTexts.removeAll()
+        cellTexts.append(cells)
+        try write(text: cellTexts.row(index: 0))
     }
 
     /// Writes one sheet row from column A as `write(cells:)` would write the same cells, from the
@@ -182,6 +147,13 @@ public final class CSVWriter {
                 }
             }
         }
+        try end(out)
+    }
+
+    /// Ends the record built in `out` (a copy of `record`, so appending paid no exclusivity check per
+    /// field), appends it to the buffer and flushes a full buffer.
+    private func end(_ out: RowBytes) throws(SpreadsheetError) {
+        var out = out
         lineEnding.withUnsafeBufferPointer { out.append($0) }
         record = out
         buffer.append(contentsOf: out.bytes)
@@ -197,11 +169,7 @@ public final class CSVWriter {
     }
 
     private func writeUnguarded(_ row: [String]) throws(SpreadsheetError) {
-        guard !closed else {
-            throw SpreadsheetError(.other(zh: "写入已结束或已取消的 CSV 文件（程序错误）。请报告此问题。",
-                                          en: "write after the CSV writer finished or was cancelled (a bug). Please report it."),
-                                   at: InputLocation(file: path))
-        }
+        try checkOpen()
         var out = record
         out.removeAll()
         if row.count == 1 && row[0].isEmpty {
@@ -214,10 +182,7 @@ public final class CSVWriter {
                 Self.appendField(field, delimiter: delimiter, to: &out)
             }
         }
-        lineEnding.withUnsafeBufferPointer { out.append($0) }
-        record = out
-        buffer.append(contentsOf: out.bytes)
-        if buffer.count >= 1 << 16 { try flush() }
+        try end(out)
     }
 
     /// Whether text would run as a formula in a spreadsheet: it starts with `=`, `+`, `@`, a tab or a

@@ -1,4 +1,4 @@
-/// The bytes of one CSV record while it is being written (`CSVWriter.write(cells:)`): a growable
+/// The bytes of one CSV record while it is being written (every `CSVWriter.write`): a growable
 /// buffer appended to through a pointer, without an array's per-append uniqueness and capacity
 /// machinery. The writer owns one and frees it in `deinit`.
 struct RowBytes {
