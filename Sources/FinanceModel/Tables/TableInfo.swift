@@ -41,6 +41,15 @@ public enum TableSide: String, Sendable, Hashable, Codable, CaseIterable {
     case both
 }
 
+/// Whose publication a table belongs to: a 部门 (the department with all its units) or one 单位
+/// (the bureau itself). The two legitimately differ and are never compared with each other.
+public enum TableScope: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 部门预算 / 部门决算 (the default).
+    case department
+    /// 单位预算 / 预算单位 / 单位决算.
+    case unit
+}
+
 /// Where a table was found: file, sheet (nil for a CSV) and its cell range in A1 form.
 public struct TableSource: Sendable, Hashable, Codable, CustomStringConvertible {
     public var file: String
@@ -74,11 +83,13 @@ public struct TableInfo: Sendable, Hashable, Codable {
     public var year: Int?
     /// The table code at the right of the title block (`公开01表`, `财决01表`), when present.
     public var tableCode: String?
+    /// 部门 or 单位 publication: from the title, else the sheet name, else the file name.
+    public var scope: TableScope
     public var source: TableSource
 
     public init(
         kind: TableKind, side: TableSide, unit: Unit, title: String, preparedBy: String? = nil,
-        year: Int? = nil, tableCode: String? = nil, source: TableSource
+        year: Int? = nil, tableCode: String? = nil, scope: TableScope = .department, source: TableSource
     ) {
         self.kind = kind
         self.side = side
@@ -87,6 +98,7 @@ public struct TableInfo: Sendable, Hashable, Codable {
         self.preparedBy = preparedBy
         self.year = year
         self.tableCode = tableCode
+        self.scope = scope
         self.source = source
     }
 }
