@@ -9,10 +9,10 @@ public enum ComparisonOutput {
     /// - Throws: `SpreadsheetError` naming the file when it cannot be written.
     public static func write(
         _ comparison: ExecutionComparison, to path: String, title: String? = nil, language: Language = .zh,
-        guardFormulas: Bool = true
+        guardFormulas: Bool = true, encoding: TextEncoding = .utf8BOM
     ) throws {
         if path.lowercased().hasSuffix(".csv") {
-            let writer = try CSVWriter(path: path, options: CSVWriteOptions(guardFormulas: guardFormulas))
+            let writer = try CSVWriter(path: path, options: CSVWriteOptions(encoding: encoding, guardFormulas: guardFormulas))
             do {
                 for row in ComparisonSheet.csvRows(comparison, language: language) { try writer.write(row: row) }
                 try writer.finish()

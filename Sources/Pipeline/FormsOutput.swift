@@ -10,15 +10,18 @@ import XLSXFormat
 public enum FormsOutput {
     public static func write(
         _ workbook: Workbook, splits: [(name: String, workbook: Workbook)], to path: String,
-        splitDirectory: String? = nil, csvDirectory: String? = nil, guardFormulas: Bool = true
+        splitDirectory: String? = nil, csvDirectory: String? = nil, guardFormulas: Bool = true,
+        encoding: TextEncoding = .utf8BOM, outputGuard: OutputGuard? = nil
     ) throws -> [String] {
         var written: [String] = []
+        try outputGuard?.check(path)
         try XLSXWriter.write(workbook, to: path)
         written.append(path)
         if let splitDirectory {
             try makeDirectory(splitDirectory)
             for part in splits {
                 let target = (splitDirectory as NSString).appendingPathComponent(fileName(part.name) + ".xlsx")
+                try outputGuard?.check(target)
                 try XLSXWriter.write(part.workbook, to: target)
                 written.append(target)
             }
@@ -27,7 +30,8 @@ public enum FormsOutput {
             try makeDirectory(csvDirectory)
             for sheet in workbook.sheets {
                 let target = (csvDirectory as NSString).appendingPathComponent(fileName(sheet.name) + ".csv")
-                try writeCSV(sheet, to: target, guardFormulas: guardFormulas)
+                try outputGuard?.check(target)
+                try writeCSV(sheet, to: target, guardFormulas: guardFormulas, encoding: encoding)
                 written.append(target)
             }
         }
@@ -36,8 +40,10 @@ public enum FormsOutput {
 
     /// One sheet as CSV: every row from the first to the last, each padded to the sheet's width, so merged
     /// areas keep their columns; text that a spreadsheet would run as a formula is guarded (by default).
-    static func writeCSV(_ sheet: Sheet, to path: String, guardFormulas: Bool = true) throws {
-        let writer = try CSVWriter(path: path, options: CSVWriteOptions(encoding: .utf8, guardFormulas: guardFormulas))
+    static func writeCSV(
+        _ sheet: Sheet, to path: String, guardFormulas: Bool = true, encoding: TextEncoding = .utf8BOM
+    ) throws {
+        let writer = try CSVWriter(path: path, options: CSVWriteOptions(encoding: encoding, guardFormulas: guardFormulas))
         let width = (sheet.dimension?.end.column ?? -1) + 1
         let lastRow = sheet.dimension?.end.row ?? -1
         do {

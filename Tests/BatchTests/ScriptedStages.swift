@@ -71,9 +71,26 @@ struct ScriptedStages: BatchStages {
             findings += script.findings
             years += script.year.map { [$0] } ?? []
         }
+        // As the real stages do: files of different years are different groups, which one department
+        // folder may not mix; half a department is checked but not scored.
+        let distinctYears = Set(years).sorted()
+        if distinctYears.count > 1 {
+            let list = loaded.filter { !$0.years.isEmpty }.map { "\($0.name)=\($0.years.map(String.init).joined(separator: "/"))" }
+            problems.append(FileProblem(
+                file: department, detail: LocalizedText(
+                    zh: "输入中有 \(distinctYears.count) 组不能相互比较的表格（\(list.joined(separator: "，"))）",
+                    en: "the inputs hold \(distinctYears.count) groups (\(list.joined(separator: ", ")))")))
+        }
+        let roles = Set(loaded.flatMap(\.roles))
+        if !roles.contains(.finalAccounts) || !roles.contains(.budget) {
+            findings.append(Finding(
+                severity: .hint, rule: roles.contains(.budget) ? "缺少决算表" : "缺少预算表",
+                message: LocalizedText(zh: roles.contains(.budget) ? "只有预算表，没有决算表" : "只有决算表，没有预算表", en: "half a department")))
+        }
         let department = loaded.isEmpty ? nil : Department(name: department, year: years.first)
         return DepartmentLoad(
-            department: department, files: loaded, problems: problems, entries: findings.map(BatchReportEntry.init))
+            department: department, files: loaded, problems: problems, entries: findings.map(BatchReportEntry.init),
+            scored: roles.contains(.budget) && roles.contains(.finalAccounts))
     }
 
     func evaluate(_ department: Department, loaded: DepartmentLoad) throws(FileProblem) -> DepartmentEvaluation {

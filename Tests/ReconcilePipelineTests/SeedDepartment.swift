@@ -18,17 +18,26 @@ enum SeedDepartment {
     }
 
     /// Each sample department reconciled once with the standard settings, shared by the tests.
-    static let results: [String: ReconcileResult] = {
-        var results: [String: ReconcileResult] = [:]
+    static let results: [String: Reconciled] = {
+        var results: [String: Reconciled] = [:]
         for department in [seed, second] {
-            guard let files = try? files(department) else { continue }
-            results[department] = ReconcilePipeline.run(ReconcileRequest(files: files))
+            guard let files = try? files(department), let inputs = try? Pipeline.load(files),
+                  let checked = try? Pipeline.reconcile(inputs) else { continue }
+            var comparison = checked.comparison
+            comparison.findings = checked.findings
+            results[department] = Reconciled(department: checked.group.department, comparison: comparison)
         }
         return results
     }()
 
+    /// A department through the seam: its tables and its 对照表 with the input findings `check` gives.
+    struct Reconciled {
+        var department: Department
+        var comparison: ExecutionComparison
+    }
+
     /// The department reconciled (loaded once).
-    static func result(_ department: String) throws -> ReconcileResult {
+    static func result(_ department: String) throws -> Reconciled {
         guard let result = results[department] else { throw MissingSample(department: department) }
         return result
     }
@@ -37,7 +46,7 @@ enum SeedDepartment {
 
     /// The department's tables as loaded.
     static func tables(_ department: String) throws -> [AnyFinanceTable] {
-        try result(department).loaded.department.tables
+        try result(department).department.tables
     }
 
     /// The index of the first table whose sheet is `sheet`.

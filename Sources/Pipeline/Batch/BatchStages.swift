@@ -174,16 +174,20 @@ public struct DepartmentLoad: Sendable {
     /// The evaluation, when the pipeline computes it in the same pass as loading (as `forms` does), so
     /// `evaluate` need not read the files again.
     public var prepared: DepartmentEvaluation?
+    /// Whether the department has both sides to score; false for half a department (budget or final
+    /// accounts only), which batch reports as `checked`.
+    public var scored: Bool
 
     public init(
         department: Department?, files: [DepartmentFile], problems: [FileProblem], entries: [BatchReportEntry] = [],
-        prepared: DepartmentEvaluation? = nil
+        prepared: DepartmentEvaluation? = nil, scored: Bool = true
     ) {
         self.department = department
         self.files = files
         self.problems = problems
         self.entries = entries
         self.prepared = prepared
+        self.scored = scored
     }
 }
 

@@ -69,34 +69,22 @@ struct DepartmentJob {
             return fail(LocalizedText(zh: "没有表格文件（.xlsx/.csv）", en: "no spreadsheet files (.xlsx/.csv)"))
         }
         if !loaded.problems.isEmpty {
-            let names = loaded.problems.map(\.file)
-            return fail(
-                LocalizedText(
+            // A problem of one file names the file; a problem of the whole department (its inputs are
+            // several groups, or none could be read) is its own reason.
+            let names = loaded.problems.map(\.file).filter { $0 != plan.name }
+            let reason = names.isEmpty
+                ? LocalizedText(
+                    zh: loaded.problems.map(\.detail.zh).joined(separator: "；"),
+                    en: loaded.problems.map(\.detail.en).joined(separator: "; "))
+                : LocalizedText(
                     zh: "文件无法读取或识别：\(names.joined(separator: "、"))",
-                    en: "files could not be read or recognised: \(names.joined(separator: ", "))"),
-                loaded.problems.map(BatchReportEntry.init))
-        }
-        if years.count > 1 {
-            let list = loaded.files.filter { !$0.years.isEmpty }
-                .map { "\($0.name)=\($0.years.map(String.init).joined(separator: "/"))" }
-            return fail(LocalizedText(
-                zh: "文件年度不一致（\(list.joined(separator: "，"))）；一个部门只能有一个年度，请把不同年度的文件分开",
-                en: "files of different years (\(list.joined(separator: ", "))); keep one year per department"))
+                    en: "files could not be read or recognised: \(names.joined(separator: ", "))")
+            return fail(reason, loaded.problems.map(BatchReportEntry.init))
         }
         guard let department = loaded.department else {
             return fail(LocalizedText(zh: "没有识别出任何表格", en: "no table was recognised"))
         }
-        let roles = Set(loaded.files.flatMap(\.roles))
-        if !roles.contains(.budget) {
-            return fail(LocalizedText(
-                zh: "缺少预算表：没有识别出预算文件，请放入部门预算（年初预算）表",
-                en: "no budget table: no file was recognised as the budget; add the department budget"))
-        }
-        if !roles.contains(.finalAccounts) {
-            return fail(LocalizedText(
-                zh: "缺少决算表：没有识别出决算文件，请放入部门决算表",
-                en: "no final-accounts table: no file was recognised as final accounts; add the final accounts"))
-        }
+        if !loaded.scored { result.status = .checked }
         let evaluation: DepartmentEvaluation
         do {
             evaluation = try stages.evaluate(department, loaded: loaded)

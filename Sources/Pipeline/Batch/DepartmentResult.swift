@@ -4,11 +4,17 @@ public import FinanceModel
 public struct DepartmentResult: Sendable, Hashable {
     /// `ok` when the forms were produced, `failed` when the department could not be evaluated.
     public enum Status: String, Sendable, Hashable, Codable {
-        case ok, failed
+        /// Evaluated: forms written.
+        case ok
+        /// Half a department (budget only or final accounts only): every rule that applies ran, the
+        /// 对照表 and 检查结果 were written, but nothing was scored (已检查).
+        case checked
+        case failed
 
         public var label: LocalizedText {
             switch self {
             case .ok: LocalizedText(zh: "成功", en: "ok")
+            case .checked: LocalizedText(zh: "已检查", en: "checked")
             case .failed: LocalizedText(zh: "失败", en: "failed")
             }
         }

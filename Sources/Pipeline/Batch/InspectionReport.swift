@@ -72,7 +72,7 @@ public enum InspectionReport {
         }
         if result.files.isEmpty { out.append(e ? "  (none)" : "  （无）") }
         switch result.status {
-        case .ok:
+        case .ok, .checked:
             out.append((e ? "Status: " : "状态：") + result.status.label.text(english: e))
         case .failed:
             let reason = result.reason?.text(english: e) ?? ""

@@ -19,9 +19,13 @@ public import XLSXFormat
 public struct PipelineStages: BatchStages {
     public var profile: ScoringProfile
     public var limits: ReadLimits
+    /// The input options every department is read with (mapping, limits, tolerance …).
+    public var options: InputOptions
 
     /// Uses the scoring profile at `profilePath`, or the shipped default.
-    public init(profilePath: String?, limits: ReadLimits = ReadLimits()) throws(BatchError) {
+    public init(profilePath: String?, options: InputOptions = InputOptions()) throws(BatchError) {
+        self.options = options
+        let limits = options.limits
         if let profilePath {
             do {
                 profile = try ScoringProfile.load(contentsOf: URL(fileURLWithPath: profilePath))
@@ -32,6 +36,11 @@ public struct PipelineStages: BatchStages {
             profile = .shipped
         }
         self.limits = limits
+    }
+
+    /// Uses the scoring profile at `profilePath` and the default options with `limits`.
+    public init(profilePath: String?, limits: ReadLimits) throws(BatchError) {
+        try self.init(profilePath: profilePath, options: InputOptions(limits: limits))
     }
 
     public func identify(file: BatchInput) -> FileIdentity {
@@ -45,50 +54,46 @@ public struct PipelineStages: BatchStages {
     }
 
     public func load(files: [BatchInput], department: String) -> DepartmentLoad {
-        let run = FormsPipeline.run(files: files.map(\.url.path), profile: profile, limits: limits)
-        var described: [DepartmentFile] = []
-        var problems: [FileProblem] = []
-        var entries: [BatchReportEntry] = []
-        for (file, loaded) in zip(files, run.loaded.files) {
-            if loaded.input == nil {
-                problems += loaded.errors.map { Self.problem($0, file: file.name) }
-                described.append(DepartmentFile(name: file.name, roles: [.unreadable]))
-                continue
-            }
-            for error in loaded.errors {
-                let problem = Self.problem(error, file: file.name)
-                if case .mapping = error {
-                    problems.append(problem)
-                } else {
-                    entries.append(BatchReportEntry(
-                        severity: .warning, location: problem.location, message: problem.detail,
-                        rule: "工作表未识别", notes: []))
-                }
-            }
-            for table in loaded.tables {
-                let place = table.info.source.description
-                for note in table.notes {
-                    entries.append(BatchReportEntry(
-                        severity: .hint, location: LocalizedText(zh: place, en: place),
-                        message: LocalizedText(zh: note, en: note), rule: "识别说明", notes: []))
-                }
-            }
+        let names = Dictionary(files.map { ($0.url.path, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let inputs: LoadedInputs
+        do {
+            inputs = try Pipeline.load(files.map(\.url.path), options: options)
+        } catch {
+            let broken = Set(error.readingErrors.map(\.location.file))
+            let problems = error.readingErrors.isEmpty
+                ? [FileProblem(file: department, detail: error.text)]
+                : error.readingErrors.map { FileProblem(file: $0.location.file, $0) }
+            return DepartmentLoad(
+                department: nil,
+                files: files.map { DepartmentFile(name: $0.name, roles: broken.contains($0.url.lastPathComponent) ? [.unreadable] : []) },
+                problems: problems, entries: [], prepared: nil)
+        }
+        let described = inputs.files.map { loaded -> DepartmentFile in
             let infos = loaded.tables.map(\.info)
-            described.append(DepartmentFile(
-                name: file.name, roles: FileRole.roles(of: infos),
+            return DepartmentFile(
+                name: names[loaded.path] ?? loaded.file, roles: loaded.tables.isEmpty ? [.unrecognised] : FileRole.roles(of: infos),
                 preparedBy: infos.lazy.compactMap(\.preparedBy).first,
                 years: Array(Set(infos.compactMap(\.year))).sorted(),
-                tables: infos.map { $0.title.isEmpty ? ($0.source.sheet ?? $0.kind.rawValue) : $0.title }))
+                tables: infos.map { $0.title.isEmpty ? ($0.source.sheet ?? $0.kind.rawValue) : $0.title })
         }
-        let hasTables = run.loaded.files.contains { !$0.tables.isEmpty }
+        let selected: (group: InputGroup, note: Finding?)
+        do {
+            selected = try Pipeline.selectGroup(inputs)
+        } catch {
+            let entries = FindingOrder.sorted(inputs.loadFindings).map(BatchReportEntry.init)
+            return DepartmentLoad(
+                department: nil, files: described, problems: [FileProblem(file: department, detail: error.text)],
+                entries: entries, prepared: nil)
+        }
+        let run = Pipeline.forms(selected.group, in: inputs, note: selected.note, profile: profile)
         let score = run.report.department
         let prepared = DepartmentEvaluation(
-            findings: run.report.findings,
-            budgetExecutionRate: score.execution.rate ?? run.comparison.totalRow?.executionRate,
+            findings: run.findings,
+            budgetExecutionRate: score.execution.rate ?? run.checked.comparison.totalRow?.executionRate,
             totalScore: score.totalScore, grade: score.grade.chinese, forms: run.workbook)
         return DepartmentLoad(
-            department: hasTables ? run.loaded.department : nil, files: described, problems: problems,
-            entries: entries, prepared: prepared)
+            department: selected.group.department, files: described, problems: [], entries: [], prepared: prepared,
+            scored: selected.group.hasBudget && selected.group.hasFinalAccounts)
     }
 
     public func evaluate(_ department: Department, loaded: DepartmentLoad) throws(FileProblem) -> DepartmentEvaluation {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Pipeline
-import Spreadsheet
 
 extension BudgetEval {
     /// `budgeteval batch IN_DIR -o OUT_DIR [--jobs N] [--profile P] [--json] [--quiet] [--force]`.
@@ -45,8 +44,7 @@ extension BudgetEval {
         @Flag(name: .long, help: "覆盖已存在的输出文件夹中本次要写的文件 / overwrite this run's files in an existing OUT_DIR.")
         var force = false
 
-        @OptionGroup var language: LanguageOptions
-        @OptionGroup var readLimits: ReadLimitOptions
+        @OptionGroup var inputs: TableInputOptions
 
         func validate() throws {
             if let jobs, jobs < 1 {
@@ -55,14 +53,14 @@ extension BudgetEval {
         }
 
         func run() throws {
-            let lang = language.lang
+            let lang = inputs.lang
             let options = BatchOptions(
                 input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force, english: lang == .en)
             let printer = BatchProgressPrinter(mode: BatchProgressPrinter.mode(quiet: quiet), lang: lang)
             let summary: BatchSummary
             do {
-                let stages = try PipelineStages(profilePath: profile, limits: readLimits.limits)
+                let stages = try PipelineStages(profilePath: profile, options: inputs.options())
                 summary = try BatchRunner.run(options, stages: stages, progress: printer.handle)
             } catch {
                 printer.finish()

@@ -1,62 +1,47 @@
 import ArgumentParser
-import CSVFormat
-import Foundation
 import Pipeline
-import Recognition
-import Spreadsheet
-import XLSXFormat
 
 extension BudgetEval {
-    /// `budgeteval inspect FILE [--json] [--mapping FILE]`: sheets, dimensions, merges, hidden state and
-    /// the finance tables recognised in the file.
+    /// `budgeteval inspect FILE [--json]`: sheets, merges, encoding and the tables recognised.
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "查看表格结构与识别出的表 / show a spreadsheet's sheets and the finance tables recognised in it.",
-            discussion: """
-            JSON shape: {"file", "format": "xlsx"|"csv", "encoding", "delimiter", \
-            "sheets": [{"index", "name", "state", "dimension", "merged"}], \
-            "tables": [{"kind", "side", "title", "preparedBy", "year", "sheet", "range", "unit", "headerRows", \
-            "columns": [{"role", "header", "column"}], "dataRows", "totalRows", "tableCode", "notes"}], \
-            "errors": [{"sheet", "message"}]}. Table kinds and column roles: docs/TABLE-KINDS.md.
-            """
+            abstract: Help.text("查看表格结构与识别出的表。", "show a spreadsheet's sheets and the finance tables recognised in it."),
+            discussion: Help.text(
+                """
+                列出工作表、使用区域、合并区域、CSV 编码与分隔符，以及识别出的每张财务表（种类、预算/决算、编制单位、\
+                年度、部门/单位范围、表头行、各列含义）。给出文件夹时逐个文件列出（--json 时每个文件一行）。\
+                JSON 格式：{"file", "format", "encoding", "delimiter", "sheets": [...], "tables": [{"kind", "side", \
+                "title", "preparedBy", "year", "scope", …}], "errors": [...]}；表的种类与列含义见 docs/TABLE-KINDS.md。
+                """,
+                """
+                Lists the sheets, used areas, merged ranges, CSV encoding and delimiter, and every finance table \
+                recognised (kind, side, 编制单位, year, scope, header rows, column roles). A folder lists each of its \
+                files (with --json one document per line). JSON shape: {"file", "format", "encoding", "delimiter", \
+                "sheets": [...], "tables": [{"kind", "side", "title", "preparedBy", "year", "scope", …}], \
+                "errors": [...]}. Table kinds and column roles: docs/TABLE-KINDS.md.
+                """)
         )
 
-        @Argument(help: "输入文件 / input file.")
+        @Argument(help: ArgumentHelp(Help.text("输入文件或文件夹。", "input file or folder.")))
         var file: String
 
-        @Flag(name: .long, help: "输出 JSON / print JSON.")
+        @Flag(name: .long, help: ArgumentHelp(Help.text("输出 JSON。", "print JSON.")))
         var json = false
 
-        @Option(name: .long, help: "映射文件（JSON），为特殊版式指定工作表、表头行和列含义 / mapping file (JSON) for odd layouts.")
+        @Option(name: .long, help: ArgumentHelp(Help.text("映射文件（JSON），为特殊版式指定工作表、表头行和列含义。", "mapping file (JSON) for odd layouts.")))
         var mapping: String?
 
         @Option(name: .customLong("input-encoding"),
-                help: "CSV 输入编码（默认自动识别）/ CSV input encoding: utf-8, gbk/gb18030, utf-16, windows-1252.")
+                help: ArgumentHelp(Help.text("CSV 输入编码（默认自动识别）：utf-8、gbk/gb18030、utf-16、windows-1252。", "CSV input encoding: utf-8, gbk/gb18030, utf-16, windows-1252.")))
         var inputEncoding: String?
 
         @OptionGroup var language: LanguageOptions
         @OptionGroup var readLimits: ReadLimitOptions
 
-        func validate() throws {
-            if let name = inputEncoding, TextEncoding(name: name) == nil {
-                throw ValidationError("不认识的编码“\(name)” / unknown encoding \"\(name)\".")
-            }
-        }
-
         func run() throws {
-            let mappingValue: Mapping?
-            do {
-                mappingValue = try DepartmentLoader.readMapping(path: mapping)
-            } catch {
-                printError(LoadError.mapping(path: mapping ?? "", detail: "\(error)").message(language.lang))
-                throw ExitCode(1)
-            }
-            let report = try reportingErrors(language.lang) {
-                try InspectReport(
-                    path: file, limits: readLimits.limits, mapping: mappingValue,
-                    csvOptions: CSVReadOptions(encoding: inputEncoding.flatMap { TextEncoding(name: $0) }))
-            }
-            print(json ? report.json : report.text(language.lang), terminator: "")
+            try finish(Commands.inspect(
+                file, mappingPath: mapping, limits: readLimits.limits, inputEncoding: inputEncoding,
+                view: ViewOptions(language: language.lang, json: json)))
         }
     }
 }

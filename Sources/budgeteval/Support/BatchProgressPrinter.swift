@@ -6,7 +6,6 @@ import Darwin
 import Dispatch
 import Foundation
 import Pipeline
-import Spreadsheet
 
 /// Shows batch progress on stderr: a bar redrawn in place on a terminal (done / total, the department
 /// being worked on, elapsed time and an estimate of what is left), one plain line per finished

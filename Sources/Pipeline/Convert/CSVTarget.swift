@@ -10,7 +10,7 @@ import Spreadsheet
 ///
 /// Standard output is relayed through a temporary file, so that a sheet which has to be reread (a
 /// damaged workbook that repeats a row) never leaves half a table on the terminal.
-final class CSVTarget {
+final class CSVTarget: @unchecked Sendable {
     private var writer: CSVWriter
     private let relay: String?
 
@@ -56,7 +56,10 @@ final class CSVTarget {
             if n == 0 { break }
             var written = 0
             while written < n {
-                let w = chunk.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + written, n - written) }
+                let w = chunk.withUnsafeBytes { bytes -> Int in
+                    guard let base = bytes.baseAddress else { return -1 }
+                    return Glibc.write(1, base + written, n - written)
+                }
                 guard w > 0 else {
                     throw SpreadsheetError(.ioFailure(detail: String(cString: strerror(errno))), at: InputLocation(file: "stdout"))
                 }
