@@ -65,9 +65,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "budgeteval",
+            // Argument parsing only: every command is one call into Pipeline (ExecutableImportsTests keeps it so).
             dependencies: [
-                "Spreadsheet", "CSVFormat", "XLSXFormat", "FinanceModel", "Recognition", "Reconciliation",
-                "EvaluationForms", "ReportCheck", "Pipeline",
+                "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -11,8 +11,9 @@ public enum ComparisonOutput {
         _ comparison: ExecutionComparison, to path: String, title: String? = nil, language: Language = .zh,
         guardFormulas: Bool = true, encoding: TextEncoding = .utf8BOM
     ) throws {
-        if path.lowercased().hasSuffix(".csv") {
-            let writer = try CSVWriter(path: path, options: CSVWriteOptions(encoding: encoding, guardFormulas: guardFormulas))
+        if path == "-" || path.lowercased().hasSuffix(".csv") {
+            // `-` is standard output (CSVTarget relays it once complete).
+            let writer = try CSVTarget(path: path, options: CSVWriteOptions(encoding: encoding, guardFormulas: guardFormulas))
             do {
                 for row in ComparisonSheet.csvRows(comparison, language: language) { try writer.write(row: row) }
                 try writer.finish()
