@@ -2,7 +2,7 @@ import FinanceModel
 
 /// The settings of a reconciliation run: the unit the comparison is shown in, the rounding tolerance
 /// and the execution-rate thresholds (执行率偏离). Values, passed in explicitly — no ambient state.
-public struct ReconciliationSettings: Sendable, Hashable {
+public struct ReconciliationSettings: Sendable, Hashable, Codable {
     /// The unit of the 预算执行情况对照表 (万元 by default); every table is converted to it exactly.
     public var unit: MoneyUnit
     /// Overrides the rounding tolerance (容差): the largest difference, in `unit`, still reported as a

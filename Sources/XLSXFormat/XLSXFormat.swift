@@ -6,7 +6,7 @@
 public import Spreadsheet
 
 /// Caps that keep hostile packages (zip bombs, huge dimensions) from exhausting the machine.
-public struct ReadLimits: Hashable, Sendable {
+public struct ReadLimits: Hashable, Sendable, Codable {
     /// Total bytes all inflated parts may reach (default 4 GiB: a 200 MB sheet passes easily).
     public var maxInflatedBytes: Int64
     /// Largest inflated/compressed ratio accepted for an entry bigger than `ratioFloorBytes`.

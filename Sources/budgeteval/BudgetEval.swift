@@ -26,6 +26,7 @@ struct BudgetEval: ParsableCommand {
             Forms.self,
             Crosscheck.self,
             Batch.self,
+            BatchDepartment.self,
         ]
     )
 }

@@ -2,6 +2,7 @@ import FinanceModel
 import Foundation
 import Pipeline
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSXFormat
 

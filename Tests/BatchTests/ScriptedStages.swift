@@ -2,6 +2,7 @@ import FinanceModel
 import Foundation
 import Pipeline
 import Spreadsheet
+import TestSupport
 
 /// Batch stages driven by tiny `key=value` files, so the batch machinery (grouping, failure isolation,
 /// ordering, outputs) is tested apart from recognition and scoring.
@@ -129,25 +130,4 @@ struct InputTree {
     func output(_ name: String = "out") -> URL { root.appendingPathComponent(name) }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
-}
-
-enum TestFolder {
-    static func make() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("batch-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Every regular file under `url`, by relative path, with its bytes.
-    static func contents(_ url: URL) throws -> [String: Data] {
-        var out: [String: Data] = [:]
-        let base = url.standardizedFileURL.path + "/"
-        let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)
-        while let item = enumerator?.nextObject() as? URL {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: item.path, isDirectory: &isDir), !isDir.boolValue else { continue }
-            out[String(item.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: item)
-        }
-        return out
-    }
 }

@@ -10,7 +10,7 @@ struct Run {
 
     /// Runs the binary with `arguments`; records an issue (status -1) when it has not been built.
     /// Standard error is drained on its own thread so a chatty command cannot fill the pipe and stall.
-    static func budgeteval(_ arguments: [String]) throws -> Run {
+    static func budgeteval(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let binary = Fixtures.repositoryRoot().appendingPathComponent(".build/debug/budgeteval")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             Issue.record("build the binary first: swift build")
@@ -19,6 +19,9 @@ struct Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -202,3 +202,35 @@ struct ExecutableImportsTests {
         #expect(checked > 5)
     }
 }
+
+/// batch runs each department in a child process: a trap ends that department only.
+@Suite("Batch contains a trap")
+struct BatchTrapTests {
+    @Test func aTrappingDepartmentFailsAloneWhateverTheJobs() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in")
+        for department in ["益阳市资阳区商务局", "某县农业农村局"] { _ = try SeamTests.copy(department, into: input) }
+        var outputs: [[String: Data]] = []
+        for jobs in ["1", "2"] {
+            let out = dir.appendingPathComponent("out\(jobs)")
+            let run = try Run.budgeteval(
+                ["batch", input.path, "-o", out.path, "--jobs", jobs, "--quiet"],
+                environment: ["BUDGETEVAL_TEST_TRAP": "某县农业农村局"])
+            #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
+            #expect(run.stdout.contains("某县农业农村局：失败 — 内部错误："), "\(run.stdout)")
+            #expect(run.stdout.contains("Index out of range"), "the trap's first line: \(run.stdout)")
+            #expect(run.stdout.contains("益阳市资阳区商务局：成功"), "\(run.stdout)")
+            let files = try TestFolder.contents(out)
+            #expect(files["益阳市资阳区商务局/自评表.xlsx"] != nil)
+            #expect(files["某县农业农村局/检查报告.txt"] != nil)
+            #expect(files["某县农业农村局/自评表.xlsx"] == nil)
+            #expect(files["汇总.xlsx"] != nil && files["汇总.json"] != nil)
+            #expect(!files.keys.contains { ($0 as NSString).lastPathComponent.hasPrefix(".") }, "no temporary file left: \(files.keys)")
+            let summary = String(decoding: files["汇总.json"] ?? Data(), as: UTF8.self)
+            #expect(summary.contains("\"status\": \"failed\""), "\(summary)")
+            outputs.append(files)
+        }
+        #expect(outputs.first == outputs.last, "outputs identical whatever --jobs")
+    }
+}

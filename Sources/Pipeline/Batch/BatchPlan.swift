@@ -15,7 +15,7 @@ public struct BatchPlan: Sendable {
 }
 
 /// One input file: where it is and the name the user sees.
-public struct BatchInput: Sendable, Hashable, Comparable {
+public struct BatchInput: Sendable, Hashable, Comparable, Codable {
     public var url: URL
     /// Relative to the department folder, or to IN_DIR for a loose file (`2020年部门预算.xlsx`).
     public var name: String
@@ -29,7 +29,7 @@ public struct BatchInput: Sendable, Hashable, Comparable {
 }
 
 /// How a department's files were put together (分组方式).
-public struct DepartmentGrouping: Sendable, Hashable {
+public struct DepartmentGrouping: Sendable, Hashable, Codable {
     /// The subfolder of IN_DIR the department came from, if any.
     public var folder: String?
     /// 编制单位 that grouped loose files into this department.
@@ -60,7 +60,7 @@ public struct DepartmentGrouping: Sendable, Hashable {
 }
 
 /// A department to process: its output name, how it was grouped and its files by kind.
-public struct PlannedDepartment: Sendable, Hashable {
+public struct PlannedDepartment: Sendable, Hashable, Codable {
     /// The output folder name: the subfolder's name, or the 编制单位 of loose files.
     public var name: String
     public var grouping: DepartmentGrouping

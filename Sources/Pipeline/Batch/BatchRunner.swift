@@ -10,8 +10,14 @@ public struct BatchOptions: Sendable, Hashable {
     public var force: Bool
     /// Reports in English instead of Chinese.
     public var english: Bool
+    /// In-process (tests with scripted stages) or one child process per department (the command line).
+    public var isolation: DepartmentIsolation
 
-    public init(input: URL, output: URL, jobs: Int, force: Bool = false, english: Bool = false) {
+    public init(
+        input: URL, output: URL, jobs: Int, force: Bool = false, english: Bool = false,
+        isolation: DepartmentIsolation = .inProcess
+    ) {
+        self.isolation = isolation
         self.input = input
         self.output = output
         self.jobs = max(1, jobs)
@@ -49,9 +55,16 @@ public enum BatchRunner {
         progress(.planned(departments: plan.departments.count, ungrouped: plan.ungrouped))
         let outcomes = ParallelMap.map(plan.departments, jobs: options.jobs) { _, department in
             progress(.started(department: department.name))
-            let job = DepartmentJob(
-                plan: department, stages: stages, outputDirectory: options.output, english: options.english)
-            let outcome = Result { () throws(BatchError) in try job.run() }
+            let outcome = Result { () throws(BatchError) -> DepartmentResult in
+                if case .childProcess(let executable) = options.isolation, let real = stages as? PipelineStages {
+                    return try DepartmentProcess.run(
+                        department, executable: executable, output: options.output, english: options.english,
+                        profilePath: real.profilePath, options: real.options)
+                }
+                return try DepartmentJob(
+                    plan: department, stages: stages, outputDirectory: options.output, english: options.english
+                ).run()
+            }
             if case .success(let result) = outcome { progress(.finished(result)) }
             return outcome
         }

@@ -140,7 +140,7 @@ public enum FileRole: String, Sendable, Hashable, Codable, CaseIterable, Compara
 }
 
 /// One input file of a department and what it turned out to be.
-public struct DepartmentFile: Sendable, Hashable {
+public struct DepartmentFile: Sendable, Hashable, Codable {
     /// The name shown to the user: relative to the department folder (or to IN_DIR for loose files).
     public var name: String
     public var roles: [FileRole]

@@ -1,7 +1,7 @@
 public import FinanceModel
 
 /// One department's outcome: the row of 汇总.xlsx / 汇总.json and what its 检查报告.txt says.
-public struct DepartmentResult: Sendable, Hashable {
+public struct DepartmentResult: Sendable, Hashable, Codable {
     /// `ok` when the forms were produced, `failed` when the department could not be evaluated.
     public enum Status: String, Sendable, Hashable, Codable {
         /// Evaluated: forms written.

@@ -18,6 +18,8 @@ public import XLSXFormat
 /// - crosscheck: `ReportCrosscheck.check` against the department's tables, as `crosscheck` does.
 public struct PipelineStages: BatchStages {
     public var profile: ScoringProfile
+    /// The `--profile` file, so a child process loads the same one.
+    public var profilePath: String?
     public var limits: ReadLimits
     /// The input options every department is read with (mapping, limits, tolerance …).
     public var options: InputOptions
@@ -25,6 +27,7 @@ public struct PipelineStages: BatchStages {
     /// Uses the scoring profile at `profilePath`, or the shipped default.
     public init(profilePath: String?, options: InputOptions = InputOptions()) throws(BatchError) {
         self.options = options
+        self.profilePath = profilePath
         let limits = options.limits
         if let profilePath {
             do {

@@ -6,7 +6,7 @@ public import XLSXFormat
 /// The one set of input options every command that reads tables takes (`--mapping`, the read limits,
 /// `--year`, `--preparer`, `--scope`, `--projects`, `--budget`, `--final-accounts`, tolerance and rate
 /// thresholds). The command line fills it from one `@OptionGroup`; the server fills it from a request.
-public struct InputOptions: Sendable {
+public struct InputOptions: Sendable, Hashable, Codable {
     /// `--mapping FILE`: overrides for odd layouts.
     public var mappingPath: String?
     /// Caps against hostile files.

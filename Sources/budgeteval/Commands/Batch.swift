@@ -56,7 +56,8 @@ extension BudgetEval {
             let lang = inputs.lang
             let options = BatchOptions(
                 input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force, english: lang == .en)
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force, english: lang == .en,
+                isolation: .childProcess(executable: Executable.path))
             let printer = BatchProgressPrinter(mode: BatchProgressPrinter.mode(quiet: quiet), lang: lang)
             let summary: BatchSummary
             do {

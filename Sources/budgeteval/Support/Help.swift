@@ -35,3 +35,14 @@ func finish(_ outcome: CommandOutcome) throws {
     if !outcome.stdout.isEmpty { print(outcome.stdout, terminator: "") }
     if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
 }
+
+/// This program's own file, for the child processes batch starts.
+enum Executable {
+    static var path: String {
+        #if os(Linux)
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        #endif
+        let argument = CommandLine.arguments.first ?? "budgeteval"
+        return URL(fileURLWithPath: argument).standardizedFileURL.path
+    }
+}
