@@ -10,7 +10,7 @@ BIN := .build/debug/budgeteval
 RELEASE_BIN := .build/release/budgeteval
 OUT ?= out
 
-.PHONY: all deps venv build release test unit interop conformance conformance-check demo bench hostile fuzz libreoffice-check clean
+.PHONY: all deps venv build release embed install test unit interop conformance conformance-check demo bench hostile fuzz libreoffice-check clean
 
 all: build
 
@@ -42,6 +42,11 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release
+
+## Compile Sources/<Module>/Data/* into Sources/<Module>/Generated/EmbeddedData.swift (run after editing a
+## data file; EmbeddedDataTests fails until you do). Idempotent: unchanged files are not rewritten.
+embed:
+	@python3 scripts/embed_data.py
 
 ## The whole suite: unit tests, interop with openpyxl/python-calamine, the hostile corpus through the binary,
 ## and the conformance corpus when ../shared is there.
