@@ -52,13 +52,13 @@ embed:
 ## and the conformance corpus when ../shared is there.
 test: deps venv
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@python3 scripts/test_summary.py $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory interop
 	$(MAKE) --no-print-directory hostile
 	$(MAKE) --no-print-directory conformance-check
 
 unit: deps
-	$(SWIFT) test
+	@python3 scripts/test_summary.py $(SWIFT) test
 
 interop: deps venv
 	$(PY) Tests/Interop/run.py --bin $(BIN)
