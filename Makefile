@@ -9,6 +9,7 @@ PY := $(VENV)/bin/python
 BIN := .build/debug/budgeteval
 RELEASE_BIN := .build/release/budgeteval
 OUT ?= out
+PREFIX ?= /usr/local
 
 .PHONY: all deps venv build release embed install test unit interop conformance conformance-check demo bench hostile fuzz libreoffice-check clean
 
@@ -43,6 +44,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+## Puts budgeteval on PATH: $(PREFIX)/bin/budgeteval (PREFIX=/usr/local by default; DESTDIR for packaging).
+## The binary needs no files beside it: its data is compiled in (see `make embed`).
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/budgeteval"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/budgeteval"
+
 ## Compile Sources/<Module>/Data/* into Sources/<Module>/Generated/EmbeddedData.swift (run after editing a
 ## data file; EmbeddedDataTests fails until you do). Idempotent: unchanged files are not rewritten.
 embed:
@@ -75,7 +83,7 @@ conformance-check: deps venv
 	  --known scripts/conformance-known-failures.tsv --differential
 
 demo: build
-	@bash scripts/demo.sh $(BIN) $(OUT)/demo
+	@PREFIX="$(PREFIX)" bash scripts/demo.sh $(BIN) $(OUT)/demo
 
 ## Benchmarks (not part of `make test`): reading vs fastexcel/python-calamine, writing vs libxlsxwriter/XlsxWriter.
 bench: release venv
