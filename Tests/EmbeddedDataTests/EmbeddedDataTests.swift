@@ -43,9 +43,9 @@ import TestSupport
                 "a module with a Data/ folder needs `exclude: [\"Data\"]`, `make embed` and a line in EmbeddedDataTests.modules")
     }
 
-    @Test(arguments: 0..<3)
-    func generatedFileMatchesItsDataFolder(_ index: Int) throws {
-        let module = Self.modules[index]
+    @Test(arguments: EmbeddedDataTests.modules.map(\.name))
+    func generatedFileMatchesItsDataFolder(_ name: String) throws {
+        let module = try #require(Self.modules.first { $0.name == name })
         let folder = Self.sources.appendingPathComponent(module.name).appendingPathComponent("Data")
         let onDisk = Self.dataFiles(folder)
         #expect(!onDisk.isEmpty)
