@@ -9,8 +9,9 @@ PY := $(VENV)/bin/python
 BIN := .build/debug/budgeteval
 RELEASE_BIN := .build/release/budgeteval
 OUT ?= out
+PREFIX ?= /usr/local
 
-.PHONY: all deps venv build release test unit interop conformance conformance-check demo bench hostile fuzz libreoffice-check clean
+.PHONY: all deps venv build release embed install test unit interop conformance conformance-check demo bench hostile fuzz libreoffice-check clean
 
 all: build
 
@@ -43,17 +44,29 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+## Puts budgeteval on PATH: $(PREFIX)/bin/budgeteval (PREFIX=/usr/local by default; DESTDIR for packaging).
+## The binary needs no files beside it: its data is compiled in (see `make embed`).
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/budgeteval"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/budgeteval"
+
+## Compile Sources/<Module>/Data/* into Sources/<Module>/Generated/EmbeddedData.swift (run after editing a
+## data file; EmbeddedDataTests fails until you do). Idempotent: unchanged files are not rewritten.
+embed:
+	@python3 scripts/embed_data.py
+
 ## The whole suite: unit tests, interop with openpyxl/python-calamine, the hostile corpus through the binary,
 ## and the conformance corpus when ../shared is there.
 test: deps venv
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@python3 scripts/test_summary.py $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory interop
 	$(MAKE) --no-print-directory hostile
 	$(MAKE) --no-print-directory conformance-check
 
 unit: deps
-	$(SWIFT) test
+	@python3 scripts/test_summary.py $(SWIFT) test
 
 interop: deps venv
 	$(PY) Tests/Interop/run.py --bin $(BIN)
@@ -70,7 +83,7 @@ conformance-check: deps venv
 	  --known scripts/conformance-known-failures.tsv --differential
 
 demo: build
-	@bash scripts/demo.sh $(BIN) $(OUT)/demo
+	@PREFIX="$(PREFIX)" bash scripts/demo.sh $(BIN) $(OUT)/demo
 
 ## Benchmarks (not part of `make test`): reading vs fastexcel/python-calamine, writing vs libxlsxwriter/XlsxWriter.
 bench: release venv

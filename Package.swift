@@ -42,16 +42,16 @@ let package = Package(
             dependencies: ["Spreadsheet", "CLibXML2", "CLibZip", "CZlib"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "FinanceModel", resources: [.copy("Data")], swiftSettings: swiftSettings),
+        .target(name: "FinanceModel", exclude: ["Data"], swiftSettings: swiftSettings),
         .target(
-            name: "Recognition", dependencies: ["Spreadsheet", "FinanceModel"], resources: [.copy("Data")],
+            name: "Recognition", dependencies: ["Spreadsheet", "FinanceModel"], exclude: ["Data"],
             swiftSettings: swiftSettings
         ),
         .target(name: "Reconciliation", dependencies: ["FinanceModel"], swiftSettings: swiftSettings),
         .target(
             name: "EvaluationForms",
             dependencies: ["FinanceModel", "Reconciliation", "Spreadsheet"],
-            resources: [.copy("Data")],
+            exclude: ["Data"],
             swiftSettings: swiftSettings
         ),
         .target(name: "ReportCheck", dependencies: ["FinanceModel", "Reconciliation"], swiftSettings: swiftSettings),
@@ -80,6 +80,10 @@ let package = Package(
         ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "FinanceModelTests", dependencies: ["FinanceModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EmbeddedDataTests", dependencies: ["FinanceModel", "Recognition", "EvaluationForms", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CSVFormatTests",
             dependencies: ["CSVFormat", "Spreadsheet", "TestSupport"],

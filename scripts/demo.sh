@@ -48,4 +48,9 @@ case $rc in
     ;;
   *) echo "    batch 失败（退出码 $rc）/ batch failed (exit $rc):"; sed 's/^/    /' "$OUT/batch.stderr.txt"; status=1 ;;
 esac
+
+echo "==> 自己运行 / run it yourself:"
+echo "    $BIN --help"
+echo "    $BIN forms Samples/益阳市资阳区商务局/*.xlsx Samples/益阳市资阳区商务局/*.csv -o 自评表.xlsx"
+echo "    make install   # 把 budgeteval 装到 PATH / puts budgeteval on PATH: ${PREFIX:-/usr/local}/bin (PREFIX=… to change)"
 exit $status

@@ -12,18 +12,29 @@ public struct Vocabulary: Sendable {
     let footnoteInitials: Set<Character>
     let totalLabels: Set<String>
 
-    /// The vocabulary shipped with the module.
-    public static let standard: Vocabulary = {
-        do {
-            guard let url = Bundle.module.url(forResource: "Synonyms", withExtension: "json", subdirectory: "Data")
-            else { preconditionFailure("Recognition: Data/Synonyms.json is missing from the bundle") }
-            return try Vocabulary(json: Data(contentsOf: url))
-        } catch {
-            preconditionFailure("Recognition: bundled Data/Synonyms.json is unreadable: \(error)")
-        }
-    }()
+    /// The vocabulary shipped with the module (`Data/Synonyms.json`, compiled in by `scripts/embed_data.py`).
+    ///
+    /// `EmbeddedDataTests` decodes the embedded file, so it cannot be damaged in a tested build; were it
+    /// ever, recognition would find no headers (each file then fails with its own located error) rather
+    /// than stop the program. `embedded()` says what is wrong.
+    public static let standard: Vocabulary = (try? embedded()) ?? Vocabulary(groups: [:], footnotePrefixes: [], totalLabels: [])
 
-    /// Reads a vocabulary in the bundled file's format.
+    /// Reads the embedded `Data/Synonyms.json`.
+    public static func embedded() throws -> Vocabulary {
+        guard let json = EmbeddedData.file(named: "Synonyms.json") else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: "Recognition/Data/Synonyms.json"])
+        }
+        return try Vocabulary(json: json)
+    }
+
+    private init(groups: [String: [String: [String]]], footnotePrefixes: [String], totalLabels: Set<String>) {
+        self.groups = groups
+        self.footnotePrefixes = footnotePrefixes
+        footnoteInitials = Set(footnotePrefixes.compactMap(\.first))
+        self.totalLabels = totalLabels
+    }
+
+    /// Reads a vocabulary in the embedded file's format.
     public init(json: Data) throws {
         let object = try JSONSerialization.jsonObject(with: json)
         guard let root = object as? [String: Any] else {

@@ -13,11 +13,9 @@ import XLSXFormat
 @Suite struct DiskFullTests {
     static let rows = 20_000
 
-    @Test func csvWriterOnAFullDisk() throws {
-        guard let disk = TmpfsMount.make(sizeBytes: 64 << 10) else {
-            print("skipped csvWriterOnAFullDisk: needs root and mount -t tmpfs")
-            return
-        }
+    @Test(.enabled(if: TmpfsMount.isAvailable, TmpfsMount.unavailableReason))
+    func csvWriterOnAFullDisk() throws {
+        let disk = try #require(TmpfsMount.make(sizeBytes: 64 << 10), "mount -t tmpfs failed")
         let path = disk.url.appendingPathComponent("out.csv").path
         try Data("previous\r\n".utf8).write(to: URL(fileURLWithPath: path))
         var failure: SpreadsheetError?
@@ -37,11 +35,9 @@ import XLSXFormat
         #expect(Fault.contents(disk.url) == ["out.csv"])
     }
 
-    @Test func xlsxWriterOnAFullDisk() throws {
-        guard let disk = TmpfsMount.make(sizeBytes: 64 << 10) else {
-            print("skipped xlsxWriterOnAFullDisk: needs root and mount -t tmpfs")
-            return
-        }
+    @Test(.enabled(if: TmpfsMount.isAvailable, TmpfsMount.unavailableReason))
+    func xlsxWriterOnAFullDisk() throws {
+        let disk = try #require(TmpfsMount.make(sizeBytes: 64 << 10), "mount -t tmpfs failed")
         let path = disk.url.appendingPathComponent("book.xlsx").path
         try Data("previous".utf8).write(to: URL(fileURLWithPath: path))
         var failure: SpreadsheetError?
@@ -64,11 +60,9 @@ import XLSXFormat
         #expect(Fault.contents(disk.url) == ["book.xlsx"])
     }
 
-    @Test func convertOnAFullDisk() throws {
-        guard let disk = TmpfsMount.make(sizeBytes: 64 << 10) else {
-            print("skipped convertOnAFullDisk: needs root and mount -t tmpfs")
-            return
-        }
+    @Test(.enabled(if: TmpfsMount.isAvailable, TmpfsMount.unavailableReason))
+    func convertOnAFullDisk() throws {
+        let disk = try #require(TmpfsMount.make(sizeBytes: 64 << 10), "mount -t tmpfs failed")
         try expectConvertFails(outputFolder: disk.url, wrapper: [])
     }
 

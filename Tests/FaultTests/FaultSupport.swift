@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import TestSupport
+import Testing
 
 /// What the fault tests need around them: scratch folders, small tmpfs mounts, the built binary.
 enum Fault {
@@ -44,9 +45,15 @@ enum Fault {
 }
 
 /// A tmpfs mounted on a fresh folder (root only): `size` bytes, optionally read-only. Nil when this
-/// machine cannot mount (not root, no CAP_SYS_ADMIN); the caller prints why it skips.
+/// machine cannot mount (not root, no CAP_SYS_ADMIN); tests that need one are enabled by `isAvailable`.
 final class TmpfsMount {
     let url: URL
+
+    /// Whether this process may mount a tmpfs (tried once, with a 4 KiB mount that is removed at once).
+    static let isAvailable: Bool = make(sizeBytes: 4096) != nil
+
+    /// The reason printed for a test skipped because `isAvailable` is false.
+    static let unavailableReason: Comment = "needs root and mount -t tmpfs (CAP_SYS_ADMIN)"
 
     private init(url: URL) { self.url = url }
 

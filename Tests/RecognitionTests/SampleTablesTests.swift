@@ -74,7 +74,7 @@ import Testing
         #expect(z.grandTotalExpenditureSide.actual?.value == money("12972300"))
         #expect(z.expenditureLines.first?.code == FunctionCode("201"))
         let normalised = t.table.normalised(to: .tenThousandYuan)
-        guard case .incomeExpenseSummary(let inWan) = normalised else { return }
+        guard case .incomeExpenseSummary(let inWan) = normalised else { Issue.record("kind"); return }
         #expect(inWan.totalIncome.actual?.value == money("955.77"))
     }
 

@@ -117,10 +117,19 @@ import TestSupport
         return (book, json)
     }
 
+    /// The folder named by `BUDGETEVAL_INTEROP_OUT`, or nil when it is not set.
+    static var interopOut: String? {
+        ProcessInfo.processInfo.environment["BUDGETEVAL_INTEROP_OUT"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The repository's `.venv/bin/python` (with openpyxl and python-calamine) that `make venv` creates.
+    static var venvPython: String { Fixtures.repositoryRoot().appendingPathComponent(".venv/bin/python").path }
+
     /// With `BUDGETEVAL_INTEROP_OUT=<folder>` set, keeps the workbooks there for other clients
-    /// (scripts/libreoffice_check.sh uses this); otherwise does nothing.
-    @Test func keepsWorkbooksForOtherClientsWhenAsked() throws {
-        guard let out = ProcessInfo.processInfo.environment["BUDGETEVAL_INTEROP_OUT"], !out.isEmpty else { return }
+    /// (scripts/libreoffice_check.sh uses this); skipped otherwise.
+    @Test(.enabled(if: InteropTests.interopOut != nil, "BUDGETEVAL_INTEROP_OUT is not set (scripts/libreoffice_check.sh sets it)"))
+    func keepsWorkbooksForOtherClientsWhenAsked() throws {
+        let out = try #require(Self.interopOut)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let (book, _) = try Self.writeRichWorkbook(seed: 2020, into: folder)
@@ -130,14 +139,12 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: form))
     }
 
-    @Test(arguments: [UInt64(2020), 7, 42])
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: InteropTests.venvPython),
+                   ".venv/bin/python not found: run `make venv` (make test does) to check with openpyxl/calamine"),
+          arguments: [UInt64(2020), 7, 42])
     func openpyxlAndCalamineReadBackWhatWeWrote(seed: UInt64) throws {
         let root = Fixtures.repositoryRoot()
-        let python = root.appendingPathComponent(".venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            print("InteropTests: \(python) not found — run `make venv` (make test does) to check with openpyxl/calamine; skipped")
-            return
-        }
+        let python = Self.venvPython
         let folder = try Fixtures.temporaryDirectory("xlsx-interop")
         defer { try? FileManager.default.removeItem(at: folder) }
         let (book, json) = try Self.writeRichWorkbook(seed: seed, into: folder)

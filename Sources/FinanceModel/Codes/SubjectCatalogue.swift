@@ -1,12 +1,12 @@
 import Foundation
 
-/// Names of 功能分类 and 经济分类 subject codes, from the data file bundled with the module
+/// Names of 功能分类 and 经济分类 subject codes, from the data file embedded in the module
 /// (`Data/SubjectCodes.json`: the codes the samples and the common tables use, 2020 classification).
 ///
 /// The catalogue only names codes; a code missing from it is still a valid code.
 ///
-/// The file ships as the SwiftPM resource bundle `BudgetEval_FinanceModel.resources`, which must stay
-/// beside the executable: SwiftPM's generated `Bundle.module` stops the program when it is missing.
+/// The file is compiled into the module (`Generated/EmbeddedData.swift`, written by `scripts/embed_data.py`),
+/// so a copied executable needs nothing beside it.
 public struct SubjectCatalogue: Sendable, Hashable {
     public private(set) var functionNames: [FunctionCode: String]
     public private(set) var economicNames: [EconomicCode: String]
@@ -16,24 +16,20 @@ public struct SubjectCatalogue: Sendable, Hashable {
         self.economicNames = economicNames
     }
 
-    /// The catalogue shipped with the package. The file is part of the build, so failing to read it is a
-    /// packaging defect, reported by `bundled()`; here it stops the program with that message.
-    public static let standard: SubjectCatalogue = {
-        do {
-            return try bundled()
-        } catch {
-            preconditionFailure("FinanceModel: bundled Data/SubjectCodes.json is unreadable: \(error)")
-        }
-    }()
+    /// The catalogue shipped with the package. `EmbeddedDataTests` decodes the embedded file, so it cannot
+    /// be damaged in a tested build; were it ever, codes would simply have no names (a code missing from
+    /// the catalogue is still valid) rather than stop the program. `embedded()` says what is wrong.
+    public static let standard: SubjectCatalogue = (try? embedded()) ?? SubjectCatalogue()
 
-    /// Reads the bundled `Data/SubjectCodes.json`.
-    public static func bundled() throws -> SubjectCatalogue {
-        guard let url = Bundle.module.url(forResource: "SubjectCodes", withExtension: "json", subdirectory: "Data")
-        else { throw CatalogueError(detail: "Data/SubjectCodes.json is missing from the FinanceModel bundle") }
-        return try decode(Data(contentsOf: url))
+    /// Reads the embedded `Data/SubjectCodes.json`.
+    public static func embedded() throws -> SubjectCatalogue {
+        guard let json = EmbeddedData.file(named: "SubjectCodes.json") else {
+            throw CatalogueError(detail: "Data/SubjectCodes.json is not embedded in FinanceModel; run `make embed`")
+        }
+        return try decode(json)
     }
 
-    /// Reads a catalogue in the bundled file's format:
+    /// Reads a catalogue in the embedded file's format:
     /// `{"functionCodes": [{"code": "201", "name": "…"}], "economicCodes": [...]}`.
     public static func decode(_ json: Data) throws -> SubjectCatalogue {
         struct Entry: Decodable {
