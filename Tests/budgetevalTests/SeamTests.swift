@@ -234,3 +234,24 @@ struct BatchTrapTests {
         #expect(outputs.first == outputs.last, "outputs identical whatever --jobs")
     }
 }
+
+/// Help and argument errors speak the user's language; exit 64 for usage.
+@Suite("Chinese help and argument errors")
+struct LocalisedArgumentTests {
+    @Test func argumentErrorsAreChineseByDefaultAndEnglishOnRequest() throws {
+        let unknown = try Run.budgeteval(["check", "x.xlsx", "--bogus"], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("错误：未知选项 '--bogus'"), "\(unknown.stderr)")
+        #expect(!unknown.stderr.contains("Error:"))
+        let missing = try Run.budgeteval(["forms", "a.xlsx", "-o"], environment: ["LANG": "C.UTF-8", "LC_ALL": ""])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("缺少取值"), "\(missing.stderr)")
+        let english = try Run.budgeteval(["check", "x.xlsx", "--bogus", "--lang", "en"])
+        #expect(english.status == 64)
+        #expect(english.stderr.contains("Error: Unknown option '--bogus'"), "\(english.stderr)")
+        let help = try Run.budgeteval(["forms", "--help"], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+        #expect(help.stdout.contains("用法：") && help.stdout.contains("生成绩效自评表"), "\(help.stdout)")
+        let englishHelp = try Run.budgeteval(["forms", "--help"], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
+        #expect(englishHelp.stdout.contains("USAGE:") && englishHelp.stdout.contains("write the self-evaluation forms"))
+    }
+}

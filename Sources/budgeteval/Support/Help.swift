@@ -46,3 +46,38 @@ enum Executable {
         return URL(fileURLWithPath: argument).standardizedFileURL.path
     }
 }
+
+extension Help {
+    /// ArgumentParser's own English words in help and argument errors, in Chinese unless English was asked for.
+    static func localise(_ text: String) -> String {
+        guard !english else { return text }
+        var out = text
+        let patterns: [(String, String)] = [
+            (#"Error: Missing expected argument '([^']*)'"#, "错误：缺少参数 '$1'。"),
+            (#"Error: Missing value for '([^']*)'"#, "错误：选项 '$1' 缺少取值。"),
+            (#"Error: Unknown option '([^']*)'"#, "错误：未知选项 '$1'。"),
+            (#"Error: Unexpected arguments? (.*)"#, "错误：多余的参数 $1。"),
+            (#"Error: The value '([^']*)' is invalid for '([^']*)'"#, "错误：取值 '$1' 不适用于 '$2'。"),
+            (#"Error: Missing expected arguments? (.*)"#, "错误：缺少参数 $1。"),
+            (#"Error: "#, "错误："),
+            (#"See '([^']*)' for more information\."#, "更多说明见 '$1'。"),
+            (#"See '([^']*)' for detailed help\."#, "详细帮助见 '$1'。"),
+            (#"(?m)^Usage: "#, "用法："),
+            (#"(?m)^Help: +"#, "说明："),
+            (#"(?m)^USAGE: ?"#, "用法："),
+            (#"(?m)^OVERVIEW: ?"#, "概述："),
+            (#"(?m)^ARGUMENTS:"#, "参数："),
+            (#"(?m)^OPTIONS:"#, "选项："),
+            (#"(?m)^SUBCOMMANDS:"#, "子命令："),
+            (#"Show help information\."#, "显示帮助信息。"),
+            (#"Show the version\."#, "显示版本号。"),
+            (#"\(default: ([^)]*)\)"#, "（默认：$1）"),
+        ]
+        for (pattern, template) in patterns {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            out = regex.stringByReplacingMatches(
+                in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
+        }
+        return out
+    }
+}
