@@ -83,26 +83,3 @@ public enum ReportCrosscheck {
         return out
     }
 }
-
-extension ReportCrosscheck {
-    /// The department the table files describe, for the report-against-tables check, loaded by
-    /// `DepartmentLoader` (each file read, every sheet recognised by content), with the loader's notes.
-    ///
-    /// - Throws: the first file's `SpreadsheetError` when a file cannot be read at all (a report checked
-    ///   against tables that were never read would confirm nothing). A sheet that is not recognised is no
-    ///   error: the figures it would have held are not compared, and `notes` says which sheet it was.
-    public static func loadTables(
-        files: [String], limits: ReadLimits = ReadLimits()
-    ) throws -> (department: Department, notes: [LoadError]) {
-        let loaded = DepartmentLoader.load(files: files, limits: limits)
-        for error in loaded.errors {
-            if case .reading(let reading) = error { throw reading }
-        }
-        return (loaded.department, loaded.errors)
-    }
-
-    /// `loadTables` without the notes.
-    public static func department(from files: [String], limits: ReadLimits = ReadLimits()) throws -> Department {
-        try loadTables(files: files, limits: limits).department
-    }
-}

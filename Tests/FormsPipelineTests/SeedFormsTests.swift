@@ -61,10 +61,10 @@ struct FormsRoundTripTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("自评表.xlsx").path
         _ = try FormsOutput.write(run.workbook, splits: [], to: path)
-        let loaded = DepartmentLoader.load(files: [path])
-        let forms = loaded.department.projects.filter(FilledFormCheck.carriesScores)
+        let department = try #require(try Pipeline.load([path]).groups.first).department
+        let forms = department.projects.filter(FilledFormCheck.carriesScores)
         #expect(forms.count == run.report.projects.count)
-        let findings = FilledFormCheck.findings(in: loaded.department)
+        let findings = FilledFormCheck.findings(in: department)
         #expect(findings.filter { ["得分超过分值", "执行率得分不符", "指标得分不符", "总分不符"].contains($0.rule) }.map { $0.message.zh } == [])
     }
 }

@@ -14,15 +14,16 @@ import TestSupport
     }
 
     @Test func seedDepartment() throws {
-        let loaded = DepartmentLoader.load(files: try Self.files(Samples.seed))
-        #expect(loaded.errors.isEmpty)
-        let d = loaded.department
+        let loaded = try Pipeline.load(try Self.files(Samples.seed))
+        #expect(loaded.files.allSatisfy { $0.errors.isEmpty })
+        #expect(loaded.groups.count == 1)
+        let d = try #require(loaded.groups.first).department
         #expect(d.name == "益阳市资阳区商务局")
         #expect(d.year == 2020)
-        #expect(Dictionary(uniqueKeysWithValues: loaded.files.map { ($0.file, $0.role) }) == [
-            "2020年三公经费.csv": .finalAccounts, "2020年部门决算.xlsx": .finalAccounts,
-            "2020年部门预算.xlsx": .budget, "2020年项目绩效.xlsx": .projectPerformance,
-            "部门基本情况.xlsx": .departmentFacts,
+        #expect(Dictionary(uniqueKeysWithValues: loaded.files.map { ($0.file, $0.roles) }) == [
+            "2020年三公经费.csv": [.finalAccounts], "2020年部门决算.xlsx": [.finalAccounts],
+            "2020年部门预算.xlsx": [.budget], "2020年项目绩效.xlsx": [.projects],
+            "部门基本情况.xlsx": [.facts],
         ])
         #expect(d.projects.count == 9)
         #expect(d.projects.map(\.indicators.count).reduce(0, +) == 57)
@@ -39,11 +40,13 @@ import TestSupport
     }
 
     @Test func secondDepartment() throws {
-        let loaded = DepartmentLoader.load(files: try Self.files(Samples.second))
-        #expect(loaded.errors.isEmpty)
-        #expect(loaded.department.name == "某县农业农村局")
-        #expect(loaded.department.projects.map(\.indicators.count) == [6, 5, 4])
-        #expect(loaded.department.tables.count == 10)
+        let loaded = try Pipeline.load(try Self.files(Samples.second))
+        #expect(loaded.files.allSatisfy { $0.errors.isEmpty })
+        let department = try #require(loaded.groups.first).department
+        #expect(loaded.groups.count == 1)
+        #expect(department.name == "某县农业农村局")
+        #expect(department.projects.map(\.indicators.count) == [6, 5, 4])
+        #expect(department.tables.count == 10)
     }
 
     @Test func errorsAreCollectedPerFileNotThrown() throws {
@@ -53,18 +56,23 @@ import TestSupport
         try Data("姓名,电话\n张三,123\n".utf8).write(to: bad)
         let missing = dir.appendingPathComponent("没有.xlsx").path
         let good = Samples.path(Samples.second, "2020年基本支出预算表.csv")
-        let loaded = DepartmentLoader.load(files: [bad.path, missing, good])
-        #expect(loaded.files.map(\.role) == [.unrecognised, .unrecognised, .budget])
-        #expect(loaded.files[0].errors.count == 1)
-        #expect(loaded.files[1].errors.count == 1)
-        #expect(loaded.files[1].input == nil)
-        #expect(loaded.department.tables.count == 1)
-        #expect(loaded.errors.first?.message(.zh).contains("名单.csv") == true)
+        let files = [bad.path, missing, good].map { DepartmentLoader.loadFile($0) }
+        #expect(files.map(\.roles) == [[.unrecognised], [.unreadable], [.budget]])
+        #expect(files[0].errors.count == 1)
+        #expect(files[1].errors.count == 1)
+        #expect(files[1].input == nil)
+        #expect(files[2].tables.count == 1)
+        #expect(files[0].errors.first?.message(.zh).contains("名单.csv") == true)
+        // Through the seam, a missing input stops the run with a message naming it; an unrecognised
+        // sheet is a 警告 and the run goes on.
+        #expect(throws: PipelineError.self) { try Pipeline.load([bad.path, missing, good]) }
+        let inputs = try Pipeline.load([bad.path, good])
+        #expect(inputs.loadFindings.contains { $0.rule == "工作表未识别" && $0.cells.first?.location.file == "名单.csv" })
     }
 
     @Test func forcedSideRereadsUnqualifiedColumns() throws {
         let path = Samples.path(Samples.seed, "2020年部门预算.xlsx")
-        let loaded = DepartmentLoader.load(files: [path], forcedSides: ["2020年部门预算.xlsx": .finalAccounts])
+        let loaded = try Pipeline.load([], options: InputOptions(finalAccountsFiles: [path]))
         let expense = try #require(loaded.files.first?.table(sheet: "部门支出总表")?.expense)
         #expect(expense.info.side == .finalAccounts)
         #expect(expense.totalRow?.total.actual?.value == money("944.59"))

@@ -20,7 +20,7 @@ import Testing
             "公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表", "公开07表", "公开08表", "公开09表",
             "财决01表",
         ])
-        #expect(Self.final.role == .finalAccounts)
+        #expect(Self.final.roles == [.finalAccounts])
         guard case .incomeByFunction(let income)? = Self.final.table(sheet: "收入决算表")?.table else {
             Issue.record("收入决算表"); return
         }
@@ -92,7 +92,7 @@ import Testing
         #expect(list.projects.count == 9)
         #expect(list.total?.total.initialBudget?.value == money("245.71"))
         #expect(list.projects.first { $0.name == "离退休人员经费" }?.funds.total.initialBudget?.value == money("28.71"))
-        #expect(Self.budget.role == .budget)
+        #expect(Self.budget.roles == [.budget])
     }
 
     @Test func seedPerformanceWorkbook() throws {

@@ -12,7 +12,7 @@ import TestSupport
         let root = Fixtures.repositoryRoot().appendingPathComponent("Samples/益阳市资阳区商务局")
         let files = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
             .map { root.appendingPathComponent($0).path }
-        let department = try ReportCrosscheck.department(from: files)
+        let department = try #require(try Pipeline.load(files).groups.first).department
         var text = try String(contentsOf: Fixtures.url("seed-report.txt"), encoding: .utf8)
         if let (from, to) = replacing { text = text.replacingOccurrences(of: from, with: to) }
         return ReportCheck.check(ReportDocument(file: "seed-report.txt", text: text), department: department)
