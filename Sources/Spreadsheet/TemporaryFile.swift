@@ -72,6 +72,38 @@ package enum TemporaryFile {
         }
     }
 
+    /// Writes `bytes` to `target` all at once (写入并原子替换): into the temporary file, flushed to disk,
+    /// then renamed onto the target; on failure the temporary file is removed and the target untouched.
+    package static func write(_ bytes: [UInt8], to target: String) -> Result<Void, Errno> {
+        let descriptor: Int32, path: String
+        switch create(for: target) {
+        case .success(let created): (descriptor, path) = created
+        case .failure(let error): return .failure(error)
+        }
+        var written = 0
+        var failure: Int32?
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                guard let base = buffer.baseAddress else { break }
+                let n = Glibc.write(descriptor, base + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += n
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == nil { failure = errno }
+        if failure == nil, rename(path, target) != 0 { failure = errno }
+        if let failure {
+            unlink(path)
+            return .failure(Errno(code: failure))
+        }
+        return .success(())
+    }
+
     /// This machine's (or container's) host name, with `/` and `-` made safe for the file name.
     package static let hostName: String = {
         var buffer = [CChar](repeating: 0, count: 256)

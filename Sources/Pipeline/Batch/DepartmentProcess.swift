@@ -1,5 +1,6 @@
 import FinanceModel
 import Foundation
+import Spreadsheet
 
 #if canImport(Glibc)
 import Glibc
@@ -40,7 +41,9 @@ enum DepartmentProcess {
         defer { try? FileManager.default.removeItem(at: requestURL) }
         let (status, stdout, stderr, pid): (Int32, Data, Data, Int32)
         do {
-            try JSONEncoder().encode(request).write(to: requestURL, options: .atomic)
+            if case .failure(let error) = TemporaryFile.write(Array(try JSONEncoder().encode(request)), to: requestURL.path) {
+                throw BatchError(.outputUnwritable(path: requestURL.path, detail: String(cString: strerror(error.code))))
+            }
             (status, stdout, stderr, pid) = try spawn(executable, ["batch-department", requestURL.path])
         } catch {
             throw BatchError(.outputUnwritable(path: requestURL.path, detail: "\(error)"))

@@ -1,4 +1,11 @@
 import Foundation
+import Spreadsheet
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where batch may write, and how: every output goes to a temporary file in its folder and is renamed
 /// into place, so an interrupted run never leaves half a file; inputs are never opened for writing.
@@ -31,10 +38,8 @@ enum OutputFiles {
 
     /// Writes `text` as UTF-8 through a temporary file renamed onto `url`.
     static func write(_ text: String, to url: URL) throws(BatchError) {
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw BatchError(.outputUnwritable(path: url.path, detail: "\(error.localizedDescription)"))
+        if case .failure(let error) = TemporaryFile.write(Array(text.utf8), to: url.path) {
+            throw BatchError(.outputUnwritable(path: url.path, detail: String(cString: strerror(error.code))))
         }
     }
 
