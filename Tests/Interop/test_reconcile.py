@@ -64,7 +64,8 @@ def test_reconcile_json_document(ctx):
     assert set(doc) == {"unit", "rows", "findings", "totals"}
     retired = [r for r in doc["rows"] if r["name"] == "离退休人员经费"]
     assert retired and retired[0]["initialBudget"] == "28.71" and retired[0]["executionRate"] == "0.7510"
-    assert all(set(f) == {"severity", "rule", "message", "cells", "expected", "found"} for f in doc["findings"])
+    assert all(set(f) == {"severity", "rule", "message", "cells", "expected", "found", "group"} for f in doc["findings"])
+    assert all(f["group"] == {"preparedBy": "益阳市资阳区商务局", "year": 2020, "scope": "department"} for f in doc["findings"])
     assert {f["severity"] for f in doc["findings"]} == {"error", "warning", "hint"}
     check = json.loads(run(ctx, "check", "--json", *sample_files(ctx, SEED)).stdout)
     assert check["findings"] == doc["findings"]
@@ -83,9 +84,13 @@ def test_reconcile_writes_xlsx_and_csv(ctx):
     assert names["离退休人员经费"][2].number_format == "#,##0.00"
     out = ctx.tmp / "对照表.csv"
     assert run(ctx, "reconcile", "-o", str(out), *files).returncode == 3
-    with open(out, encoding="utf-8") as f:
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf"), "a CSV for Excel on Chinese Windows: UTF-8 with BOM by default"
+    with open(out, encoding="utf-8-sig") as f:
         rows = list(csv.reader(f))
     assert rows[0][:4] == ["分组", "科目编码", "科目（项目）名称", "年初预算数"]
+    gbk = ctx.tmp / "对照表-gbk.csv"
+    assert run(ctx, "reconcile", "-o", str(gbk), "--encoding", "gb18030", *files).returncode == 3
+    assert gbk.read_bytes().decode("gb18030").splitlines()[0].startswith("分组,科目编码")
     assert any(r[2] == "离退休人员经费" and r[3] == "28.71" for r in rows)
 
 
@@ -122,5 +127,6 @@ def test_check_runs_the_filled_form_rules(ctx):
     assert result.returncode == 3
     lines = [l for l in result.stdout.splitlines() if "项目自评表-农贸市场 › I6" in l and not l.startswith("    ")]
     assert lines, result.stdout
+    # The filled-form checks are input findings: reconcile lists them exactly as check does.
     reconcile = run(ctx, "reconcile", *files)
-    assert "项目自评表-农贸市场 › I6:" not in reconcile.stdout
+    assert "项目自评表-农贸市场 › I6:" in reconcile.stdout
