@@ -50,9 +50,13 @@ public enum InputLoader {
 
     enum Kind { case workbook, text }
 
-    /// `PK` or the OLE2 signature → workbook; otherwise text. A file that cannot be opened is left to
-    /// the CSV reader, whose error names it.
+    /// The one content sniffer of every command: `PK` or the OLE2 signature → workbook; a file named as a
+    /// workbook (.xlsx, .xlsm, .xls, .et) is one too, so that a damaged workbook is called damaged rather
+    /// than read as text; anything else is text. A file that cannot be opened is left to the CSV reader,
+    /// whose error names it.
     static func sniff(path: String) -> Kind {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ["xlsx", "xlsm", "xls", "et"].contains(ext) { return .workbook }
         guard let handle = FileHandle(forReadingAtPath: path) else { return .text }
         defer { try? handle.close() }
         let head = [UInt8](handle.readData(ofLength: 8))

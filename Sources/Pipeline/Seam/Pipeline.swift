@@ -242,9 +242,15 @@ public enum Pipeline {
         for error in file.errors {
             switch error {
             case .recognising(let e):
+                // The finding names its cell; the message need not repeat it.
+                func withoutPlace(_ text: String) -> String {
+                    let place = e.location.description
+                    guard text.hasPrefix(place) else { return text }
+                    return String(text.dropFirst(place.count).drop { $0 == ":" || $0 == "：" || $0 == " " })
+                }
                 findings.append(Finding(
                     severity: .warning, rule: "工作表未识别",
-                    message: LocalizedText(zh: e.message(.zh), en: e.message(.en)),
+                    message: LocalizedText(zh: withoutPlace(e.message(.zh)), en: withoutPlace(e.message(.en))),
                     cells: [CitedCell(e.location, value: "")]))
             case .mapping, .reading:
                 findings.append(Finding(
