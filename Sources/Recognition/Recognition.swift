@@ -53,6 +53,7 @@ public enum TableRecognizer {
             vocabulary: vocabulary)
         var titleBlock = TitleBlock(grid: grid, before: start)
         if let title = entry?.title { titleBlock.title = title }
+        titleBlock.fillYear(sheetName: grid.sheetName, fileName: file)
         if let unitText = entry?.unit {
             guard let unit = MoneyUnit(line: unitText) else {
                 throw RecognitionError(.badMapping(detail: "unit: “\(unitText)” 不是 元/千元/万元"), at: origin)
