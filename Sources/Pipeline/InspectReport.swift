@@ -11,7 +11,7 @@ import XLSXFormat
 ///
 /// JSON shape (keys in this order): `{"file", "format", "encoding", "delimiter", "sheets": [{"index",
 /// "name", "state", "dimension", "merged"}], "tables": [{"kind", "side", "title", "preparedBy", "year",
-/// "sheet", "range", "unit", "headerRows", "columns": [{"role", "header", "column"}], "dataRows",
+/// "scope", "sheet", "range", "unit", "headerRows", "columns": [{"role", "header", "column"}], "dataRows",
 /// "totalRows", "tableCode", "notes"}], "errors": [{"sheet", "message"}]}`.
 public struct InspectReport: Sendable {
     public struct SheetSummary: Sendable, Hashable {
@@ -132,7 +132,7 @@ public enum TableListing {
         }
         return "{\"kind\": \(q(info.kind.rawValue)), \"side\": \(q(info.side.rawValue)), \"title\": \(q(info.title)), "
             + "\"preparedBy\": \(str(info.preparedBy)), \"year\": \(info.year.map(String.init) ?? "null"), "
-            + "\"sheet\": \(str(info.source.sheet)), \"range\": \(str(info.source.range)), "
+            + "\"scope\": \(q(info.scope.rawValue)), \"sheet\": \(str(info.source.sheet)), \"range\": \(str(info.source.range)), "
             + "\"unit\": \(q(info.unit.rawValue)), \"headerRows\": \(headerRows), "
             + "\"columns\": [\(columns.joined(separator: ", "))], \"dataRows\": \(t.dataRows), "
             + "\"totalRows\": [\(t.totalRows.map(String.init).joined(separator: ", "))], "
@@ -152,6 +152,7 @@ public enum TableListing {
             var facts: [String] = []
             if let by = info.preparedBy { facts.append((zh ? "编制单位 " : "prepared by ") + by) }
             if let year = info.year { facts.append((zh ? "年度 " : "year ") + String(year)) }
+            if info.scope == .unit { facts.append(zh ? "单位预算/决算" : "unit scope") }
             if let code = info.tableCode { facts.append((zh ? "表号 " : "table code ") + code) }
             if let rows = t.headerRows {
                 facts.append((zh ? "表头行 " : "header rows ") + "\(rows.lowerBound)–\(rows.upperBound)")
