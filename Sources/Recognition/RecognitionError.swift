@@ -26,6 +26,9 @@ public struct RecognitionError: Error, Hashable, Sendable, CustomStringConvertib
         case badMapping(detail: String)
         /// The sheet is empty.
         case emptySheet
+        /// A table the project has no kind for (机关运行经费, 政府采购, 国有资产占用): listed by its title as
+        /// `other`, not an error in the file.
+        case otherTable(title: String)
     }
 
     /// What is wrong and what to do.
@@ -52,6 +55,10 @@ public struct RecognitionError: Error, Hashable, Sendable, CustomStringConvertib
             return lang == .zh ? "\(place)：\(detail.message.zh)" : "\(place): \(detail.message.en)"
         case .badMapping(let detail):
             return lang == .zh ? "\(place)：映射文件有误：\(detail)" : "\(place): mapping file problem: \(detail)"
+        case .otherTable(let title):
+            return lang == .zh
+                ? "\(place)：“\(title)”不是本工具核对的表（机关运行经费、政府采购、国有资产等），已列出但未读取。"
+                : "\(place): “\(title)” is not a table this tool checks (running costs, government procurement, state assets …); listed, not read."
         case .emptySheet:
             return lang == .zh ? "\(place)：工作表为空，没有可识别的表格。" : "\(place): the sheet is empty; there is no table to recognise."
         }

@@ -68,4 +68,196 @@ import Testing
             #expect(t.info.preparedBy == "某省某厅")
         }
     }
+
+    // MARK: header words and layouts
+
+    @Test func twoBlockFinalBasicExpenseTotalsGoToTheirHalves() throws {
+        // 决算 基本支出: 人员经费 ‖ 公用经费 side by side, each block with its own 合计 on the last line.
+        let sheet = SheetBuilding.sheet([
+            ["一般公共预算财政拨款基本支出决算表"],
+            ["编制单位：某部", "", "", "", "", "单位：万元"],
+            ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
+            ["301", "工资福利支出", "9.00", "302", "商品和服务支出", "2.01"],
+            ["30101", "基本工资", "9.00", "30201", "办公费", "2.00"],
+            ["303", "对个人和家庭的补助", "1.00", "310", "资本性支出", "0.00"],
+            ["人员经费合计", "", "10.00", "公用经费合计", "", "2.01"],
+        ])
+        let t = try SheetBuilding.recognize(sheet, file: "某部2024年度部门决算.xlsx")
+        guard case .basicExpenseByEconomic(let table) = t.table else { Issue.record("kind \(t.kind)"); return }
+        let total = table.totalRow
+        #expect(total?.total.isEmpty == true)
+        #expect(total?.personnelCost.actual?.value == money("10.00"))
+        #expect(total?.officeCost.actual?.value == money("2.01"))
+        #expect(total?.officeCost.actual?.source?.cell == "F7")
+        #expect(table.row(for: EconomicCode("30201")!)?.total.actual?.value == money("2.00"))
+    }
+
+    @Test func unitBudgetBasicExpenseWithSplitEconomicCodesAndDepartmentName() throws {
+        // 单位预算: 经济分类科目编码 split 类 | 款, 部门经济分类科目名称, a 款 printed without its leading zero.
+        let sheet = SheetBuilding.sheet([
+            ["2026年预算单位一般公共预算基本支出部门预算经济分类预算表"],
+            ["编制单位：某区某局", "", "", "", "", "单位：元"],
+            ["项目", "", "", "一般公共预算基本支出"],
+            ["经济分类科目编码", "", "部门经济分类科目名称", "合计", "人员经费", "公用经费"],
+            ["类", "款"],
+            ["301", "", "工资福利支出", "300", "300", "0"],
+            ["301", "01", "基本工资", "100", "100", "0"],
+            ["301", "2", "津贴补贴", "200", "200", "0"],
+            ["合计", "", "", "300", "300", "0"],
+        ], merges: ["A3:C3", "D3:F3", "A4:B4", "C4:C5", "D4:D5", "E4:E5", "F4:F5"])
+        let t = try SheetBuilding.recognize(sheet)
+        #expect(t.kind == .basicExpenseByEconomic)
+        #expect(t.info.scope == .unit)
+        #expect(t.roleMap["A"] == "code.class" && t.roleMap["B"] == "code.section" && t.roleMap["C"] == "name")
+        guard case .basicExpenseByEconomic(let table) = t.table else { return }
+        #expect(table.rows.compactMap { $0.code?.digits } == ["301", "30101", "30102"])
+        #expect(table.totalRow?.total.initialBudget?.value == money("300"))
+        #expect(t.notes.filter { $0.contains("前导零") }.count == 1)
+    }
+
+    @Test func functionCodeWordsAndSingleAmountColumn() throws {
+        // 江苏: 功能科目编码 | 功能科目名称 | 金额, a 部门：… line, 合计 as the first data row.
+        let sheet = SheetBuilding.sheet([
+            ["一般公共预算支出预算表（功能科目）"],
+            ["部门：某省某厅", "", "单位：万元"],
+            ["功能科目编码", "功能科目名称", "金额"],
+            ["合计", "", "30"],
+            ["201", "一般公共服务支出", "30"],
+            ["2013101", "行政运行", "30"],
+        ])
+        let t = try SheetBuilding.recognize(sheet)
+        #expect(t.kind == .generalBudgetExpenseByFunction)
+        #expect(t.roleMap == ["A": "code", "B": "name", "C": "total.initialBudget"])
+        #expect(t.info.preparedBy == "某省某厅")
+        #expect(t.expense?.totalRow?.total.initialBudget?.value == money("30"))
+    }
+
+    @Test func fiscalAppropriationByFunctionIsAFunctionTable() throws {
+        let sheet = SheetBuilding.sheet([
+            ["财政拨款支出预算表（功能科目）"],
+            ["部门：某省某厅", "", "单位：万元"],
+            ["功能科目编码", "功能科目名称", "金额"],
+            ["2013101", "行政运行", "30"],
+        ])
+        #expect(try SheetBuilding.recognize(sheet).kind == .generalBudgetExpenseByFunction)
+    }
+
+    @Test func summaryWithProjectNameAndSpendingPurposeColumns() throws {
+        // 收支预算总表: 收入 项目名称 | 金额 ‖ 支出 功能分类 {功能科目名称 | 金额} | 支出用途 {项目名称 | 金额}.
+        let sheet = SheetBuilding.sheet([
+            ["收支预算总表"],
+            ["部门：某省某厅", "", "", "", "", "单位：万元"],
+            ["收入", "", "支出"],
+            ["项目名称", "金额", "功能分类", "", "支出用途"],
+            ["", "", "功能科目名称", "金额", "项目名称", "金额"],
+            ["一、财政拨款", "100", "一、一般公共服务支出", "100", "一、基本支出", "60"],
+            ["", "", "", "", "二、项目支出", "40"],
+            ["收入总计", "100", "支出总计", "100", "", ""],
+        ], merges: ["A3:B3", "C3:F3", "A4:A5", "B4:B5", "C4:D4", "E4:F4"])
+        let t = try SheetBuilding.recognize(sheet)
+        #expect(t.kind == .incomeExpenseSummary)
+        #expect(t.roleMap["A"] == "income.name" && t.roleMap["C"] == "expenditure.name")
+        guard case .incomeExpenseSummary(let s) = t.table else { return }
+        #expect(s.grandTotal.initialBudget?.value == money("100"))
+        #expect(s.expenditureLines.map(\.name) == ["一、一般公共服务支出"])
+    }
+
+    @Test func incomeTableWithProjectNameHeaderIsNotAProjectList() throws {
+        // 收入预算总表 lists 一般公共预算资金 / 政府性基金 … under 项目名称: income lines, never projects.
+        let sheet = SheetBuilding.sheet([
+            ["收入预算总表"],
+            ["部门：某省某厅", "", "单位：万元"],
+            ["项目名称", "", "金额"],
+            ["收入总计", "", "100"],
+            ["一般公共预算资金", "小计", "100"],
+            ["政府性基金", "小计", ""],
+        ])
+        #expect(try SheetBuilding.recognize(sheet).kind == .incomeByFunction)
+    }
+
+    @Test func tablesWithoutAKindAreOther() {
+        for title in ["一般公共预算机关运行经费支出预算表", "2019年政府采购预算表", "国有资产占用情况表"] {
+            let sheet = SheetBuilding.sheet([
+                [title],
+                ["部门：某省某厅", "", "单位：万元"],
+                ["科目编码", "科目名称", "机关运行经费支出"],
+                ["302", "商品和服务支出", "10"],
+            ])
+            do {
+                _ = try SheetBuilding.recognize(sheet)
+                Issue.record("\(title) read as a known kind")
+            } catch let error as RecognitionError {
+                #expect(error.reason == .otherTable(title: title))
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
+    @Test func threePublicWithMeetingsAndTraining() throws {
+        // 江苏: 合计 covers the "三公" 小计, 会议费 and 培训费.
+        let sheet = SheetBuilding.sheet([
+            ["“三公”经费、会议费、培训费支出预算表"],
+            ["部门：某省某厅", "", "", "", "", "", "", "", "单位：万元"],
+            ["合计", "“三公”经费", "", "", "", "", "", "会议费", "培训费"],
+            ["", "小计", "因公出国（境）费", "公务用车购置及运行维护费", "", "", "公务接待费"],
+            ["", "", "", "小计", "公务用车购置费", "公务用车运行维护费"],
+            ["15", "10", "2", "5", "", "5", "3", "4", "1"],
+        ], merges: ["A3:A5", "B3:G3", "B4:B5", "C4:C5", "D4:F4", "G4:G5", "H3:H5", "I3:I5"])
+        let t = try SheetBuilding.recognize(sheet)
+        guard case .threePublic(let p) = t.table else { Issue.record("kind \(t.kind)"); return }
+        #expect(p.total.initialBudget?.value == money("15"))
+        #expect(p.threePublicSubtotal.initialBudget?.value == money("10"))
+        #expect(p.meetings.initialBudget?.value == money("4"))
+        #expect(p.training.initialBudget?.value == money("1"))
+        #expect(p.officialCars.subtotal.initialBudget?.value == money("5"))
+    }
+
+    @Test func threePublicWithRunningCostsColumn() throws {
+        // 上海: "三公"经费预算数 {合计 | 出国 | 接待 | 公务用车{小计|购置费|运行费}} | 机关运行经费预算数.
+        let sheet = SheetBuilding.sheet([
+            ["2026年单位“三公”经费和机关运行经费预算表"],
+            ["编制单位：某区某局", "", "", "", "", "", "单位:万元"],
+            ["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
+            ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费"],
+            ["", "", "", "小计", "购置费", "运行费"],
+            ["10.71", "0", "0.73", "9.98", "0", "9.98", "184.59"],
+        ], merges: ["A3:F3", "G3:G5", "A4:A5", "B4:B5", "C4:C5", "D4:F4"])
+        let t = try SheetBuilding.recognize(sheet)
+        guard case .threePublic(let p) = t.table else { Issue.record("kind \(t.kind)"); return }
+        #expect(p.total.initialBudget?.value == money("10.71"))
+        #expect(t.roleMap["G"] == "runningCosts.initialBudget")
+    }
+
+    @Test func reserveFundIsAPartOfTheTotal() throws {
+        // 江苏 支出预算总表: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 over one line, no code or name column.
+        let sheet = SheetBuilding.sheet([
+            ["支出预算总表"],
+            ["部门：某省某厅", "", "", "", "单位：万元"],
+            ["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"],
+            ["100", "50", "30", "20", ""],
+        ])
+        let t = try SheetBuilding.recognize(sheet)
+        #expect(t.kind == .expenseByFunction)
+        let row = t.expense?.rows.first
+        #expect(row?.name == "合计")
+        #expect(row?.role == .total)
+        #expect(row?.otherParts["reserveFund"]?.initialBudget?.value == money("20"))
+    }
+
+    @Test func finalFiscalSummaryFundColumnsAreActual() throws {
+        // 决算 财政拨款收入支出决算总表: 一般公共预算财政拨款 … split 决算数 by fund; they are no budget.
+        let sheet = SheetBuilding.sheet([
+            ["财政拨款收入支出决算总表"],
+            ["编制单位：某部", "", "", "", "", "", "单位：万元"],
+            ["收入", "", "支出"],
+            ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
+            ["一、一般公共预算财政拨款", "10", "一、一般公共服务支出", "10", "10", "", ""],
+            ["本年收入合计", "10", "本年支出合计", "10", "10", "", ""],
+        ], merges: ["A3:B3", "C3:G3"])
+        let t = try SheetBuilding.recognize(sheet, file: "某部2024年度部门决算.xlsx")
+        #expect(t.kind == .fiscalIncomeExpenseSummary)
+        #expect(t.side == .finalAccounts)
+        #expect(t.roleMap["E"] == "expenditure.generalBudget.actual")
+    }
 }
