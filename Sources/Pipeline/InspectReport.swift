@@ -107,14 +107,25 @@ public struct InspectReport: Sendable {
                 + "\"dimension\": \(str(s.dimension?.description)), "
                 + "\"merged\": [\(s.merged.map { str($0.description) }.joined(separator: ", "))]}"
         }
-        let errorItems = errors.map { error -> String in
+        var otherItems: [String] = []
+        var errorItems: [String] = []
+        for error in errors {
             var sheet: String?
-            if case .recognising(let e) = error { sheet = e.location.sheet }
-            return "{\"sheet\": \(str(sheet)), \"message\": \(q(error.message(.zh)))}"
+            if case .recognising(let e) = error {
+                sheet = e.location.sheet
+                if case .otherTable(let title) = e.reason {
+                    // A table the project has no kind for: listed among the tables, not as a problem.
+                    otherItems.append(
+                        "{\"kind\": \"other\", \"title\": \(q(title)), \"sheet\": \(str(sheet)), "
+                            + "\"message\": \(q(error.message(.zh)))}")
+                    continue
+                }
+            }
+            errorItems.append("{\"sheet\": \(str(sheet)), \"message\": \(q(error.message(.zh)))}")
         }
         return "{\"file\": \(str(file)), \"format\": \(str(format.rawValue)), \"encoding\": \(str(encoding)), "
             + "\"delimiter\": \(str(delimiter)), \"sheets\": [\(sheetItems.joined(separator: ", "))], "
-            + "\"tables\": [\(tables.map(TableListing.json).joined(separator: ", "))], "
+            + "\"tables\": [\((tables.map(TableListing.json) + otherItems).joined(separator: ", "))], "
             + "\"errors\": [\(errorItems.joined(separator: ", "))]}\n"
     }
 }
