@@ -261,3 +261,19 @@ import Testing
         #expect(t.roleMap["E"] == "expenditure.generalBudget.actual")
     }
 }
+
+/// Header complaints: a found column is never called missing; one row reads 第 4 行.
+@Suite struct HeaderComplaintTests {
+    @Test func complaintNeverCallsAFoundColumnMissing() {
+        let e = RecognitionError(
+            .missingColumns(
+                kind: .basicExpenseByEconomic, missing: ["经济分类科目编码/科目名称 列"],
+                found: ["经济分类科目编码/类", "合计"], headerRows: 4...4),
+            at: SourceLocation(file: "a.xlsx", sheet: "s", cell: "A4"))
+        let zh = e.message(.zh)
+        #expect(!zh.contains("缺少"))
+        #expect(zh.contains("第 4 行"))
+        #expect(!zh.contains("4–4"))
+        #expect(zh.contains("基本支出表"))
+    }
+}
