@@ -58,7 +58,8 @@ struct HeaderLayout {
         headerRows = headerStart...end
         for row in headerRows where Self.isColumnNumberRow(grid, row) { columnNumberRows.insert(row) }
         var dataStart = end + 1
-        while dataStart < grid.rowCount, Self.isColumnNumberRow(grid, dataStart) {
+        while dataStart < grid.rowCount,
+              Self.isColumnNumberRow(grid, dataStart) || Self.isColumnNumbering(grid.texts(ofRow: dataStart)) {
             columnNumberRows.insert(dataStart)
             dataStart += 1
         }
@@ -123,6 +124,22 @@ struct HeaderLayout {
     static func isColumnNumberRow(_ texts: [(column: Int, text: String)]) -> Bool {
         // Cheap test first: data rows are read through here too.
         texts.contains { $0.text.contains("栏") && Vocabulary.normalise($0.text) == "栏次" }
+    }
+
+    /// A numbering row right under the header: 1 2 3 … (at least three columns numbered in order, from 1),
+    /// beside at most the label columns' 栏次 / 行次 / 甲 乙 丙 marks. It is not data.
+    static func isColumnNumbering(_ texts: [(column: Int, text: String)]) -> Bool {
+        var numbers: [Int] = []
+        for (_, text) in texts {
+            let t = Vocabulary.normalise(text)
+            if let n = Int(t), t.allSatisfy(\.isASCIIDigit) {
+                numbers.append(n)
+            } else if !["栏次", "行次", "甲", "乙", "丙", "丁", "—", "-", "/"].contains(t) {
+                return false
+            }
+        }
+        guard numbers.count >= 3, numbers.first == 1 else { return false }
+        return zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
     }
 
     /// Whether a cell holds a number (a number cell, or text that parses as one).

@@ -262,6 +262,45 @@ import Testing
     }
 }
 
+/// A numbering row (1 2 3 … under the header) is no data.
+@Suite struct NumberingRowTests {
+    @Test func numberingRowUnderTheHeaderIsSkipped() throws {
+        let sheet = SheetBuilding.sheet([
+            ["财政拨款“三公”经费支出决算表"],
+            ["编制单位：某部", "", "", "", "单位：万元"],
+            ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "公务接待费"],
+            ["", "", "公务用车购置费", "公务用车运行费", ""],
+            ["1", "2", "3", "4", "5"],
+            ["6", "1", "2", "2", "1"],
+        ], merges: ["A3:A4", "B3:B4", "C3:D3", "E3:E4"])
+        let t = try SheetBuilding.recognize(sheet, file: "某部2024年度部门决算.xlsx")
+        #expect(t.dataRows == 1)
+        guard case .threePublic(let p) = t.table else { Issue.record("kind \(t.kind)"); return }
+        #expect(p.total.actual?.value == money("6"))
+        #expect(p.total.actual?.source?.cell == "A6")
+    }
+
+    @Test func numberingWithLabelMarksIsSkipped() throws {
+        let sheet = SheetBuilding.sheet([
+            ["支出决算表"],
+            ["单位：万元"],
+            ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+            ["栏次", "", "1", "2", "3"],
+            ["2013101", "行政运行", "3", "2", "1"],
+        ])
+        let t = try SheetBuilding.recognize(sheet, file: "某部2024年度部门决算.xlsx")
+        #expect(t.dataRows == 1)
+        let plain = SheetBuilding.sheet([
+            ["支出决算表"],
+            ["单位：万元"],
+            ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+            ["甲", "乙", "1", "2", "3"],
+            ["2013101", "行政运行", "3", "2", "1"],
+        ])
+        #expect(try SheetBuilding.recognize(plain, file: "某部2024年度部门决算.xlsx").dataRows == 1)
+    }
+}
+
 /// Header complaints: a found column is never called missing; one row reads 第 4 行.
 @Suite struct HeaderComplaintTests {
     @Test func complaintNeverCallsAFoundColumnMissing() {
