@@ -162,6 +162,9 @@ struct HeaderLayout {
             let isLast = row == rows.last
             for column in 0..<grid.columnCount {
                 let merged = grid.merge(at: row, column) != nil
+                // A label written in an upper header row at this column starts a new group: the label to the
+                // left does not carry across it (公务接待费 after 公务用车运行维护费 in a CSV copy).
+                if Self.startsGroupAbove(grid, rows: rows, before: row, column) { carry = nil }
                 var label = grid.label(row, column)
                 if label.isEmpty, !merged, !isLast, let carry, Self.hasHeaderBelow(grid, rows: rows, after: row, column) {
                     label = carry
@@ -182,6 +185,10 @@ struct HeaderLayout {
             }
             if !segments.isEmpty { paths[column] = segments }
         }
+    }
+
+    private static func startsGroupAbove(_ grid: Grid, rows: [Int], before row: Int, _ column: Int) -> Bool {
+        rows.contains { $0 < row && grid.merge(at: $0, column) == nil && !grid.text($0, column).isEmpty }
     }
 
     private static func hasHeaderBelow(_ grid: Grid, rows: [Int], after row: Int, _ column: Int) -> Bool {

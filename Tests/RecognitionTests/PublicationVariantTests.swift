@@ -301,6 +301,47 @@ import Testing
     }
 }
 
+/// A CSV copy of a sheet has no merged cells: its multi-row header must read as the sheet's does.
+@Suite struct CSVCopyHeaderTests {
+    static let rows = [
+        ["财政拨款“三公”经费支出决算表"],
+        ["编制单位：某部", "", "", "", "", "", "", "", "", "", "", "单位：万元"],
+        ["财政拨款“三公”经费"],
+        ["合计", "", "因公出国（境）费", "", "公务用车购置及运行维护费", "", "", "", "", "", "公务接待费"],
+        ["", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费"],
+        ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
+        ["6", "5", "1", "1", "3", "2", "0", "0", "3", "2", "2", "2"],
+    ]
+
+    @Test func csvCopyReadsLikeTheSheet() throws {
+        let csv = try SheetBuilding.recognize(
+            SheetBuilding.sheet(Self.rows, name: "三公"), file: "某部2024年度部门决算-三公.csv", isCSV: true)
+        let sheet = try SheetBuilding.recognize(
+            SheetBuilding.sheet(
+                Self.rows, name: "三公",
+                merges: ["A3:L3", "A4:B5", "C4:D5", "E4:J4", "E5:F5", "G5:H5", "I5:J5", "K4:L5"]),
+            file: "某部2024年度部门决算.xlsx")
+        #expect(csv.columns.map(\.role) == sheet.columns.map(\.role))
+        #expect(csv.roleMap["K"] == "reception.adjustedBudget")
+        #expect(csv.roleMap["L"] == "reception.actual")
+        #expect(csv.roleMap["A"] == "total.adjustedBudget")
+    }
+
+    @Test func totalBesideAThreePublicGroupStaysTheTotal() throws {
+        // 合计 | "三公"经费 {小计 | 因公出国 …} | 会议费 in a CSV: 合计 is not the "三公" 小计.
+        let csv = SheetBuilding.sheet([
+            ["“三公”经费、会议费、培训费支出预算表"],
+            ["部门：某省某厅", "", "", "", "", "单位：万元"],
+            ["合计", "“三公”经费", "", "", "会议费", "培训费"],
+            ["", "小计", "因公出国（境）费", "公务接待费", "", ""],
+            ["10", "5", "2", "3", "4", "1"],
+        ])
+        let t = try SheetBuilding.recognize(csv, file: "三公.csv", isCSV: true)
+        #expect(t.roleMap["A"] == "total.initialBudget")
+        #expect(t.roleMap["B"] == "threePublicSubtotal.initialBudget")
+    }
+}
+
 /// Header complaints: a found column is never called missing; one row reads 第 4 行.
 @Suite struct HeaderComplaintTests {
     @Test func complaintNeverCallsAFoundColumnMissing() {
