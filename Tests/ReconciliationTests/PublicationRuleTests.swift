@@ -58,4 +58,12 @@ import Testing
         #expect(finding.message.zh.contains("相差 0.34 元"))
         #expect(!finding.message.zh.contains("万元"))
     }
+
+    @Test func twoTablesInYuanAreComparedInYuan() throws {
+        let a = Build.budgetExpense([("2040601", "行政运行", "14348853.34", "E8")], unit: .yuan, file: "甲.xlsx")
+        let b = Build.budgetExpense([("2040601", "行政运行", "14348853.00", "E8")], unit: .yuan, file: "乙.xlsx")
+        let finding = try #require(Build.findings([a, b], rules: [CrossTableRule()]).first)
+        #expect(finding.message.zh.contains("相差 0.34 元"))
+        #expect(!finding.message.zh.contains("万元"))
+    }
 }

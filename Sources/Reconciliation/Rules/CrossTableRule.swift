@@ -40,10 +40,13 @@ public struct CrossTableRule: CheckRule {
                         + (other.rolledUp ? "（后者为下级科目汇总）" : ""),
                     en: "“\(label)” \(column.title.en) should agree between \(first.table.place) and "
                         + "\(other.table.place)" + (other.rolledUp ? " (the latter summed from finer rows)" : ""))
+                let unit = Term.sharedUnit(first, other, else: context.unit)
+                let own = unit != context.unit
                 let equation = Equation(
-                    rule: rule, subject: subject, found: Term(first, unit: context.unit),
-                    terms: [Term(other, unit: context.unit)], unit: context.unit,
-                    step: max(first.step, other.step))
+                    rule: rule, subject: subject,
+                    found: own ? Term(ownUnit: first) : Term(first, unit: context.unit),
+                    terms: [own ? Term(ownUnit: other) : Term(other, unit: context.unit)], unit: unit,
+                    step: max(first.step, other.step).converted(from: context.unit, to: unit))
                 let advice = LocalizedText(
                     zh: "请核对两张表的对应单元格，以正确的数更正另一张表。",
                     en: "Compare the two tables' cells and correct the wrong one.")

@@ -156,9 +156,12 @@ public struct TotalsBetweenTablesRule: CheckRule {
 
     private func finding(_ a: Contribution, _ b: Contribution, context: CheckContext, what: LocalizedText) -> [Finding] {
         if CrossTableRule.skipsPair(context)(a.table.source, b.table.source) { return [] }
+        let unit = Term.sharedUnit(a, b, else: context.unit)
+        let own = unit != context.unit
         let equation = Equation(
-            rule: name, subject: what, found: Term(a, unit: context.unit), terms: [Term(b, unit: context.unit)],
-            unit: context.unit, step: max(a.step, b.step))
+            rule: name, subject: what, found: own ? Term(ownUnit: a) : Term(a, unit: context.unit),
+            terms: [own ? Term(ownUnit: b) : Term(b, unit: context.unit)],
+            unit: unit, step: max(a.step, b.step).converted(from: context.unit, to: unit))
         return equation.finding(context.settings, advice: advice).map { [$0] } ?? []
     }
 }
