@@ -66,4 +66,17 @@ import Testing
         #expect(finding.message.zh.contains("相差 0.34 元"))
         #expect(!finding.message.zh.contains("万元"))
     }
+
+    @Test func fiscalAndGeneralBudgetTablesByFunctionAreNotPaired() {
+        func table(_ title: String, _ amount: String, file: String) -> AnyFinanceTable {
+            .expenseByFunction(ExpenseByFunctionTable(
+                info: Build.info(.generalBudgetExpenseByFunction, .budget, title: title, file: file, sheet: title),
+                rows: [Build.functionRow("2013101", "行政运行", amount, "C5", file: file, sheet: title)]))
+        }
+        let fiscal = table("财政拨款支出预算表（功能科目）", "120", file: "甲.xlsx")
+        let general = table("一般公共预算支出预算表（功能科目）", "100", file: "甲.xlsx")
+        #expect(Build.findings([fiscal, general], rules: [CrossTableRule()]).isEmpty)
+        let other = table("一般公共预算支出预算表", "90", file: "乙.xlsx")
+        #expect(Build.findings([general, other], rules: [CrossTableRule()]).count == 1)
+    }
 }

@@ -35,6 +35,8 @@ public struct CrossTableRule: CheckRule {
                 seen.insert(other.table.source)
                 if explained(row, column: column, first: first, other: other, rows: context.rows) { continue }
                 if skipped(first.table.source, other.table.source) { continue }
+                // A 财政拨款 table by function and an 一般公共预算 one are different tables: pair one fund only.
+                if !TotalsBetweenTablesRule.sameFund(first.table, other.table) { continue }
                 let subject = LocalizedText(
                     zh: "“\(label)”的\(column.title.zh)在「\(first.table.place)」与「\(other.table.place)」中应一致"
                         + (other.rolledUp ? "（后者为下级科目汇总）" : ""),

@@ -134,6 +134,8 @@ public struct TotalsBetweenTablesRule: CheckRule {
     /// never paired.
     static func fund(_ info: TableInfo) -> String? {
         let t = NameNormalisation.key(info.title)
+        if t.contains("政府性基金") { return "governmentFund" }
+        if t.contains("国有资本经营") { return "stateCapital" }
         if t.contains("一般公共预算") { return "generalBudget" }
         if t.contains("财政拨款") { return "fiscalAppropriation" }
         return nil
