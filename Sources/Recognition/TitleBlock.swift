@@ -59,7 +59,11 @@ struct TitleBlock: Hashable {
     /// 单位决算 (the first of them that says 部门 or 单位 decides).
     static func scope(title: String, sheetName: String?, fileName: String) -> TableScope {
         for text in [title, sheetName ?? "", fileName] {
-            let t = Vocabulary.normalise(text)
+            var t = Vocabulary.normalise(text)
+            // 部门预算经济分类 names a classification, not whose publication it is.
+            for phrase in ["部门预算支出经济分类", "部门预算经济分类", "部门经济分类"] {
+                t = t.replacingOccurrences(of: phrase, with: "")
+            }
             if ["单位预算", "预算单位", "单位决算", "决算单位"].contains(where: { t.contains($0) }) { return .unit }
             if ["部门预算", "部门决算", "部门"].contains(where: { t.contains($0) }) { return .department }
         }

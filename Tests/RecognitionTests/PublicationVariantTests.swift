@@ -37,6 +37,17 @@ import Testing
         #expect(department.info.scope == .department)
     }
 
+    @Test func economicClassificationNameDoesNotMakeADepartmentTable() throws {
+        // "部门预算经济分类" is a classification; the file says whose publication it is.
+        let sheet = SheetBuilding.sheet([
+            ["一般公共预算基本支出部门预算经济分类预算表"],
+            ["单位：元"],
+            ["经济分类科目编码", "部门经济分类科目名称", "合计", "人员经费", "公用经费"],
+            ["30101", "基本工资", "10", "10", "0"],
+        ], name: "表8")
+        #expect(try SheetBuilding.recognize(sheet, file: "某局2026年单位预算.xlsx").info.scope == .unit)
+    }
+
     @Test func yearFromSheetNameThenFileNameWithNote() throws {
         // 上海 决算 tables print no year in the title block.
         let rows = [
