@@ -166,7 +166,10 @@ public enum TableListing {
             if info.scope == .unit { facts.append(zh ? "单位预算/决算" : "unit scope") }
             if let code = info.tableCode { facts.append((zh ? "表号 " : "table code ") + code) }
             if let rows = t.headerRows {
-                facts.append((zh ? "表头行 " : "header rows ") + "\(rows.lowerBound)–\(rows.upperBound)")
+                facts.append(
+                    rows.count == 1
+                        ? (zh ? "表头行 " : "header row ") + "\(rows.lowerBound)"
+                        : (zh ? "表头行 " : "header rows ") + "\(rows.lowerBound)–\(rows.upperBound)")
             }
             facts.append((zh ? "数据行 " : "data rows ") + String(t.dataRows))
             if !t.totalRows.isEmpty {
