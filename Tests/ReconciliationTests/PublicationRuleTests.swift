@@ -42,6 +42,16 @@ import Testing
         #expect(findings.allSatisfy { $0.severity == .error })
     }
 
+    @Test func aTotalOfTheThreeItemsOnlyIsAccepted() {
+        // 会议费 / 培训费 listed below a 合计 that covers the "三公" only.
+        var t = ThreePublicTable(
+            info: Build.info(.threePublic, .budget, title: "“三公”经费支出预算表"),
+            total: Self.amounts("10", "B4"), overseasTravel: Self.amounts("2", "B5"),
+            officialCars: OfficialCars(subtotal: Self.amounts("5", "B6")), reception: Self.amounts("3", "B9"))
+        t.meetings = Self.amounts("4", "B10")
+        #expect(Build.findings([.threePublic(t)], rules: [ThreePublicTotalRule()]).isEmpty)
+    }
+
     @Test func unitSummaryLineEqualsPersonnelPlusOfficePlusProject() throws {
         let line = SummaryLine(
             name: "一、公共安全支出", source: Build.cell("C7"), amounts: Self.amounts("79189400.34", "D7"),

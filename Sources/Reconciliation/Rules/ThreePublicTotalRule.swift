@@ -31,6 +31,9 @@ public struct ThreePublicTotalRule: CheckRule {
                     result.append(equation(t, table, column, "“三公”经费小计", items, itemsEn, subtotal, parts, context))
                 }
                 if let total = t.total[column] {
+                    // Without a "三公" 小计, a 合计 that is exactly the three items covers the "三公" only.
+                    if t.threePublicSubtotal[column] == nil, !parts.isEmpty,
+                       parts.map(\.value).sum() == total.value { return result.compactMap { $0 } }
                     let head = t.threePublicSubtotal[column].map { [$0] } ?? parts
                     result.append(equation(
                         t, table, column, "合计", "“三公”经费 + 会议费 + 培训费", "three public + meetings + training",
