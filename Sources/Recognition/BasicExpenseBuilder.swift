@@ -19,7 +19,7 @@ enum BasicExpenseBuilder {
         let blocks = self.blocks(t)
         var rows: [BasicExpenseRow] = []
         var totals: [Int] = []
-        var lacksZero = false
+        var zeroHint: Finding?
         for r in t.layout.dataRows {
             var combinedTotal: BasicExpenseRow?
             for (index, block) in blocks.enumerated() {
@@ -28,7 +28,12 @@ enum BasicExpenseBuilder {
                 if let section = block.section, let classColumn = block.code {
                     let parts = [t.grid.text(r, classColumn), t.grid.text(r, section)]
                     code = CodeReading.split(parts, as: EconomicCode.self)
-                    if code == nil { rest = parts.joined() } else if CodeReading.lacksLeadingZero(parts) { lacksZero = true }
+                    if code == nil {
+                        rest = parts.joined()
+                    } else if zeroHint == nil, let code, CodeReading.lacksLeadingZero(parts) {
+                        zeroHint = CodeReading.leadingZeroHint(
+                            at: t.grid.location(r, classColumn), parts: parts, code: code.digits)
+                    }
                 } else {
                     let parsed = CodeReading.joined(block.code.map { t.grid.text(r, $0) } ?? "", as: EconomicCode.self)
                     code = parsed.code
@@ -75,9 +80,10 @@ enum BasicExpenseBuilder {
                 rows.append(combinedTotal)
             }
         }
-        let table = BasicExpenseByEconomicTable(info: t.info(), rows: rows)
+        var table = BasicExpenseByEconomicTable(info: t.info(), rows: rows)
+        table.info.readingHints = zeroHint.map { [$0] }
         return t.recognized(
-            .basicExpenseByEconomic(table), totalRows: totals, extraNotes: lacksZero ? [CodeReading.leadingZeroNote] : [])
+            .basicExpenseByEconomic(table), totalRows: totals, extraNotes: zeroHint != nil ? [CodeReading.leadingZeroNote] : [])
     }
 
     /// Which half a side-by-side block's 合计 belongs to: by its label (人员经费合计 / 公用经费合计), else by

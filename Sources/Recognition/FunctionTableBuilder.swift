@@ -8,20 +8,21 @@ enum FunctionTableBuilder {
         var name: String
         var role: RowRole
         var source: SourceLocation?
-        /// A split code printed without a leading zero (`204 | 6 | 1`).
-        var lacksLeadingZero = false
+        /// A split code printed without a leading zero (`204 | 6 | 1`): its 提示.
+        var leadingZeroHint: Finding?
+        var lacksLeadingZero: Bool { leadingZeroHint != nil }
     }
 
     static func expense(_ t: TableContext) throws(RecognitionError) -> RecognizedTable {
         try t.require("合计/基本支出/项目支出 金额列") { $0.amount != nil }
         var rows: [ExpenseByFunctionRow] = []
         var totals: [Int] = []
-        var lacksZero = false
+        var zeroHint: Finding?
         let amounts = t.amountColumns
         let heads = HeadColumns(t)
         for r in t.layout.dataRows {
             guard let head = rowHead(t, r, heads) else { continue }
-            lacksZero = lacksZero || head.lacksLeadingZero
+            if zeroHint == nil { zeroHint = head.leadingZeroHint }
             var row = ExpenseByFunctionRow(code: head.code, name: head.name, role: head.role, source: head.source)
             for (column, measure, amountColumn) in amounts {
                 guard let figure = try t.grid.figure(r, column) else { continue }
@@ -41,21 +42,22 @@ enum FunctionTableBuilder {
             if head.role == .total { totals.append(r) }
             rows.append(row)
         }
-        let table = ExpenseByFunctionTable(info: t.info(), rows: rows)
+        var table = ExpenseByFunctionTable(info: t.info(), rows: rows)
+        table.info.readingHints = zeroHint.map { [$0] }
         return t.recognized(
-            .expenseByFunction(table), totalRows: totals, extraNotes: lacksZero ? [CodeReading.leadingZeroNote] : [])
+            .expenseByFunction(table), totalRows: totals, extraNotes: zeroHint != nil ? [CodeReading.leadingZeroNote] : [])
     }
 
     static func income(_ t: TableContext) throws(RecognitionError) -> RecognizedTable {
         try t.require("本年收入合计/财政拨款收入 金额列") { $0.amount != nil }
         var rows: [IncomeByFunctionRow] = []
         var totals: [Int] = []
-        var lacksZero = false
+        var zeroHint: Finding?
         let amounts = t.amountColumns
         let heads = HeadColumns(t)
         for r in t.layout.dataRows {
             guard let head = rowHead(t, r, heads) else { continue }
-            lacksZero = lacksZero || head.lacksLeadingZero
+            if zeroHint == nil { zeroHint = head.leadingZeroHint }
             var row = IncomeByFunctionRow(code: head.code, name: head.name, role: head.role, source: head.source)
             for (column, measure, amountColumn) in amounts {
                 guard let figure = try t.grid.figure(r, column) else { continue }
@@ -71,9 +73,10 @@ enum FunctionTableBuilder {
             if head.role == .total { totals.append(r) }
             rows.append(row)
         }
-        let table = IncomeByFunctionTable(info: t.info(), rows: rows)
+        var table = IncomeByFunctionTable(info: t.info(), rows: rows)
+        table.info.readingHints = zeroHint.map { [$0] }
         return t.recognized(
-            .incomeByFunction(table), totalRows: totals, extraNotes: lacksZero ? [CodeReading.leadingZeroNote] : [])
+            .incomeByFunction(table), totalRows: totals, extraNotes: zeroHint != nil ? [CodeReading.leadingZeroNote] : [])
     }
 
     /// The columns a row's code and name are read from, looked up once per table.
@@ -95,7 +98,7 @@ enum FunctionTableBuilder {
         var code: FunctionCode?
         var codeText = ""
         var codeColumn: Int?
-        var lacksZero = false
+        var zeroHint: Finding?
         if let joined = columns.code {
             codeColumn = joined
             let parsed = CodeReading.joined(grid.text(r, joined), as: FunctionCode.self)
@@ -108,7 +111,9 @@ enum FunctionTableBuilder {
             }
             code = CodeReading.split(parts, as: FunctionCode.self)
             if code == nil { codeText = parts.joined() }
-            lacksZero = code != nil && CodeReading.lacksLeadingZero(parts)
+            if let code, CodeReading.lacksLeadingZero(parts) {
+                zeroHint = CodeReading.leadingZeroHint(at: grid.location(r, classColumn), parts: parts, code: code.digits)
+            }
         }
         var name = nameColumn.map { grid.text(r, $0) } ?? ""
         if codeColumn == nil, !name.isEmpty {
@@ -136,7 +141,7 @@ enum FunctionTableBuilder {
         let sourceColumn = nameColumn.flatMap { grid.text(r, $0).isEmpty ? nil : $0 } ?? codeColumn
             ?? grid.texts(ofRow: r).first?.column ?? 0
         return RowHead(
-            code: code, name: name, role: role, source: grid.location(r, sourceColumn), lacksLeadingZero: lacksZero)
+            code: code, name: name, role: role, source: grid.location(r, sourceColumn), leadingZeroHint: zeroHint)
     }
 
     /// Sets an amount once: a second column of the same role does not overwrite the first.

@@ -15,7 +15,7 @@ public enum Reconciler {
     public static let tableRules: [any CheckRule] = [
         GrandTotalBalanceRule(), TotalEqualsBasicPlusProjectRule(), SummaryExpenditureSplitRule(), SubjectSumRule(), PersonnelCostRule(),
         OfficeCostRule(), BasicExpenditureSplitRule(), ThreePublicTotalRule(), OfficialCarsSubtotalRule(),
-        UnitMismatchRule(), CrossTableRule(), TotalsBetweenTablesRule(),
+        UnitMismatchRule(), CrossTableRule(), TotalsBetweenTablesRule(), ReadingHintRule(),
     ]
 
     /// Budget-vs-final rules: 执行率偏离, 决算无预算, 项目金额矛盾.

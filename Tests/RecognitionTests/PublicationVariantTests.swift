@@ -124,6 +124,10 @@ import Testing
         #expect(table.rows.compactMap { $0.code?.digits } == ["301", "30101", "30102"])
         #expect(table.totalRow?.total.initialBudget?.value == money("300"))
         #expect(t.notes.filter { $0.contains("前导零") }.count == 1)
+        // One 提示 per table, at the first code printed without its zero.
+        #expect(t.info.readingHints?.count == 1)
+        #expect(t.info.readingHints?.first?.severity == .hint)
+        #expect(t.info.readingHints?.first?.cells.first?.location.cell == "A8")
     }
 
     @Test func functionCodeWordsAndSingleAmountColumn() throws {
