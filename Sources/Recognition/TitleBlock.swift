@@ -72,7 +72,11 @@ struct TitleBlock: Hashable {
 
     private mutating func read(_ raw: String, into titles: inout [String]) {
         let text = Grid.trim(raw)
-        let compact = String(text.filter { !$0.isWhitespace })
+        var compact = String(text.filter { !$0.isWhitespace })
+        // 编制单位（盖章）：… — the stamp note is no part of the name.
+        for stamp in ["（盖章）", "(盖章)", "（公章）", "(公章)"] {
+            compact = compact.replacingOccurrences(of: stamp, with: "")
+        }
         if let code = Self.tableCode(compact) {
             if tableCode == nil { tableCode = code }
             return

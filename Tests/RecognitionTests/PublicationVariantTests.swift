@@ -64,6 +64,16 @@ import Testing
         #expect(bySheet.notes.contains { $0.contains("工作表名") })
     }
 
+    @Test func preparedByWithStampNote() throws {
+        let sheet = SheetBuilding.sheet([
+            ["支出决算表"],
+            ["编制单位（盖章）：某县某局", "", "单位：万元"],
+            ["科目编码", "科目名称", "本年支出合计"],
+            ["2013101", "行政运行", "10"],
+        ])
+        #expect(try SheetBuilding.recognize(sheet).info.preparedBy == "某县某局")
+    }
+
     @Test func departmentLineAndTableCodes() throws {
         for code in ["公开表二", "公开02表", "财决01表", "表一"] {
             let sheet = SheetBuilding.sheet([
