@@ -18,6 +18,11 @@ enum KindClassifier {
             return .departmentFacts
         }
         let summaryWords = ["收支总表", "收入支出决算总表", "收支决算总表", "收支预算总表", "收入支出总表", "收入支出预算总表"]
+        // 财政拨款收入支出决算表 (no 总): the 财政拨款 summary, unless a fund's own table.
+        if t.contains("财政拨款收入支出决算表"), !t.contains("政府性基金"), !t.contains("国有资本"),
+           !t.contains("一般公共预算") {
+            return .fiscalIncomeExpenseSummary
+        }
         if summaryWords.contains(where: { t.contains($0) })
             || (hasAny(["收入项目", "收入"]) && hasAny(["支出项目", "支出"])) {
             return t.contains("财政拨款") ? .fiscalIncomeExpenseSummary : .incomeExpenseSummary

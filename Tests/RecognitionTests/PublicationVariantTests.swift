@@ -270,6 +270,27 @@ import Testing
         #expect(row?.otherParts["reserveFund"]?.initialBudget?.value == money("20"))
     }
 
+    @Test func fiscalSummaryTitledWithoutZong() throws {
+        // 四、财政拨款收入支出决算表 (some counties drop 总); a fund's own 收入支出决算表 stays that fund's table.
+        let rows = { (title: String) in
+            SheetBuilding.sheet([
+                [title],
+                ["编制单位：某县某委", "", "", "单位：万元"],
+                ["收入", "", "支出"],
+                ["项目", "决算数", "项目", "决算数"],
+                ["一、一般公共预算财政拨款", "10", "一、一般公共服务支出", "10"],
+            ], merges: ["A3:B3", "C3:D3"])
+        }
+        #expect(try SheetBuilding.recognize(rows("财政拨款收入支出决算表")).kind == .fiscalIncomeExpenseSummary)
+        let fund = SheetBuilding.sheet([
+            ["政府性基金预算财政拨款收入支出决算表"],
+            ["编制单位：某县某委", "", "", "单位：万元"],
+            ["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出"],
+            ["合计", "", "", "", ""],
+        ])
+        #expect(try SheetBuilding.recognize(fund).kind == .governmentFundExpense)
+    }
+
     @Test func finalFiscalSummaryFundColumnsAreActual() throws {
         // 决算 财政拨款收入支出决算总表: 一般公共预算财政拨款 … split 决算数 by fund; they are no budget.
         let sheet = SheetBuilding.sheet([
