@@ -91,11 +91,23 @@ public struct InspectReport: Sendable {
             out += "\n"
         }
         out += TableListing.text(tables, lang)
-        if !errors.isEmpty {
+        let others = errors.filter(Self.isOtherTable)
+        let problems = errors.filter { !Self.isOtherTable($0) }
+        if !others.isEmpty {
+            out += zh ? "\n其他表格（本工具无此表种，未读取）：\n" : "\nOther tables (no kind in this tool; not read):\n"
+            for error in others { out += "  " + error.message(lang) + "\n" }
+        }
+        if !problems.isEmpty {
             out += zh ? "\n未识别：\n" : "\nNot recognised:\n"
-            for error in errors { out += "  " + error.message(lang) + "\n" }
+            for error in problems { out += "  " + error.message(lang) + "\n" }
         }
         return out
+    }
+
+    /// A table the project has no kind for (机关运行经费, 政府采购 …): listed, not a problem.
+    static func isOtherTable(_ error: LoadError) -> Bool {
+        guard case .recognising(let e) = error, case .otherTable = e.reason else { return false }
+        return true
     }
 
     /// The JSON document, one line, keys in the documented order.
