@@ -34,12 +34,11 @@ public struct TotalsBetweenTablesRule: CheckRule {
         return result
     }
 
-    /// Whether two tables belong to one publication: same scope (部门 / 单位) and, where both say, the same
-    /// year and preparing unit.
+    /// Whether two tables may belong to one publication: same scope (部门 / 单位) and, where both say, the
+    /// same year. (The preparing unit is not compared: one workbook may spell it two ways.)
     static func samePublication(_ a: TableInfo, _ b: TableInfo) -> Bool {
         guard a.scope == b.scope else { return false }
         if let x = a.year, let y = b.year, x != y { return false }
-        if let x = a.preparedBy, let y = b.preparedBy, x != y { return false }
         return true
     }
 
