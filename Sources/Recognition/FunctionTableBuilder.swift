@@ -10,7 +10,6 @@ enum FunctionTableBuilder {
         var source: SourceLocation?
         /// A split code printed without a leading zero (`204 | 6 | 1`): its 提示.
         var leadingZeroHint: Finding?
-        var lacksLeadingZero: Bool { leadingZeroHint != nil }
     }
 
     static func expense(_ t: TableContext) throws(RecognitionError) -> RecognizedTable {
