@@ -11,7 +11,7 @@ import XLSXFormat
 ///
 /// JSON shape (keys in this order): `{"file", "format", "encoding", "delimiter", "sheets": [{"index",
 /// "name", "state", "dimension", "merged"}], "tables": [{"kind", "side", "title", "preparedBy", "year",
-/// "sheet", "range", "unit", "headerRows", "columns": [{"role", "header", "column"}], "dataRows",
+/// "scope", "sheet", "range", "unit", "headerRows", "columns": [{"role", "header", "column"}], "dataRows",
 /// "totalRows", "tableCode", "notes"}], "errors": [{"sheet", "message"}]}`.
 public struct InspectReport: Sendable {
     public struct SheetSummary: Sendable, Hashable {
@@ -91,11 +91,23 @@ public struct InspectReport: Sendable {
             out += "\n"
         }
         out += TableListing.text(tables, lang)
-        if !errors.isEmpty {
+        let others = errors.filter(Self.isOtherTable)
+        let problems = errors.filter { !Self.isOtherTable($0) }
+        if !others.isEmpty {
+            out += zh ? "\n其他表格（本工具无此表种，未读取）：\n" : "\nOther tables (no kind in this tool; not read):\n"
+            for error in others { out += "  " + error.message(lang) + "\n" }
+        }
+        if !problems.isEmpty {
             out += zh ? "\n未识别：\n" : "\nNot recognised:\n"
-            for error in errors { out += "  " + error.message(lang) + "\n" }
+            for error in problems { out += "  " + error.message(lang) + "\n" }
         }
         return out
+    }
+
+    /// A table the project has no kind for (机关运行经费, 政府采购 …): listed, not a problem.
+    static func isOtherTable(_ error: LoadError) -> Bool {
+        guard case .recognising(let e) = error, case .otherTable = e.reason else { return false }
+        return true
     }
 
     /// The JSON document, one line, keys in the documented order.
@@ -107,14 +119,25 @@ public struct InspectReport: Sendable {
                 + "\"dimension\": \(str(s.dimension?.description)), "
                 + "\"merged\": [\(s.merged.map { str($0.description) }.joined(separator: ", "))]}"
         }
-        let errorItems = errors.map { error -> String in
+        var otherItems: [String] = []
+        var errorItems: [String] = []
+        for error in errors {
             var sheet: String?
-            if case .recognising(let e) = error { sheet = e.location.sheet }
-            return "{\"sheet\": \(str(sheet)), \"message\": \(q(error.message(.zh)))}"
+            if case .recognising(let e) = error {
+                sheet = e.location.sheet
+                if case .otherTable(let title) = e.reason {
+                    // A table the project has no kind for: listed among the tables, not as a problem.
+                    otherItems.append(
+                        "{\"kind\": \"other\", \"title\": \(q(title)), \"sheet\": \(str(sheet)), "
+                            + "\"message\": \(q(error.message(.zh)))}")
+                    continue
+                }
+            }
+            errorItems.append("{\"sheet\": \(str(sheet)), \"message\": \(q(error.message(.zh)))}")
         }
         return "{\"file\": \(str(file)), \"format\": \(str(format.rawValue)), \"encoding\": \(str(encoding)), "
             + "\"delimiter\": \(str(delimiter)), \"sheets\": [\(sheetItems.joined(separator: ", "))], "
-            + "\"tables\": [\(tables.map(TableListing.json).joined(separator: ", "))], "
+            + "\"tables\": [\((tables.map(TableListing.json) + otherItems).joined(separator: ", "))], "
             + "\"errors\": [\(errorItems.joined(separator: ", "))]}\n"
     }
 }
@@ -132,7 +155,7 @@ public enum TableListing {
         }
         return "{\"kind\": \(q(info.kind.rawValue)), \"side\": \(q(info.side.rawValue)), \"title\": \(q(info.title)), "
             + "\"preparedBy\": \(str(info.preparedBy)), \"year\": \(info.year.map(String.init) ?? "null"), "
-            + "\"sheet\": \(str(info.source.sheet)), \"range\": \(str(info.source.range)), "
+            + "\"scope\": \(q(info.scope.rawValue)), \"sheet\": \(str(info.source.sheet)), \"range\": \(str(info.source.range)), "
             + "\"unit\": \(q(info.unit.rawValue)), \"headerRows\": \(headerRows), "
             + "\"columns\": [\(columns.joined(separator: ", "))], \"dataRows\": \(t.dataRows), "
             + "\"totalRows\": [\(t.totalRows.map(String.init).joined(separator: ", "))], "
@@ -152,9 +175,13 @@ public enum TableListing {
             var facts: [String] = []
             if let by = info.preparedBy { facts.append((zh ? "编制单位 " : "prepared by ") + by) }
             if let year = info.year { facts.append((zh ? "年度 " : "year ") + String(year)) }
+            if info.scope == .unit { facts.append(zh ? "单位预算/决算" : "unit scope") }
             if let code = info.tableCode { facts.append((zh ? "表号 " : "table code ") + code) }
             if let rows = t.headerRows {
-                facts.append((zh ? "表头行 " : "header rows ") + "\(rows.lowerBound)–\(rows.upperBound)")
+                facts.append(
+                    rows.count == 1
+                        ? (zh ? "表头行 " : "header row ") + "\(rows.lowerBound)"
+                        : (zh ? "表头行 " : "header rows ") + "\(rows.lowerBound)–\(rows.upperBound)")
             }
             facts.append((zh ? "数据行 " : "data rows ") + String(t.dataRows))
             if !t.totalRows.isEmpty {

@@ -63,6 +63,31 @@ enum CodeReading {
         guard !pieces.isEmpty, !pieces.contains(where: \.isEmpty) else { return nil }
         return Code(parts: pieces)
     }
+
+    /// Whether a 款 or 项 cell of a split code was printed without its leading zero (`301 | 2` for
+    /// 30102): the code is still read, and the table's notes say so once.
+    static func lacksLeadingZero(_ parts: [String]) -> Bool {
+        parts.dropFirst().contains { part in
+            let t = Grid.trim(part)
+            return t.count == 1 && t.allSatisfy(\.isASCIIDigit)
+        }
+    }
+
+    /// The 提示 for a table whose split codes lack leading zeros, at the first such code.
+    static func leadingZeroHint(at location: SourceLocation, parts: [String], code: String) -> Finding {
+        let written = parts.map { Grid.trim($0) }.filter { !$0.isEmpty }.joined(separator: " | ")
+        return Finding(
+            severity: .hint, rule: "编码补零",
+            message: LocalizedText(
+                zh: "科目编码“\(written)”的款/项未补足前导零，已按 \(code) 读取；本表其余同类编码同样处理，请核对。",
+                en: "the split code “\(written)” lacks a leading zero and was read as \(code); the table's other such codes "
+                    + "were read the same way — please check."),
+            cells: [CitedCell(location, value: written)])
+    }
+
+    /// The note for a table whose split codes lack leading zeros.
+    static let leadingZeroNote =
+        "科目编码的款/项未补足前导零（如 301 | 2），已按 30102 读取，请核对 / split codes printed without their leading zero (301 | 2) were read as 30102"
 }
 
 extension Grid {

@@ -142,7 +142,11 @@ struct ColumnAssignment {
         var measures: [String] = []
         var word: AmountWord?
         for segment in path {
-            if let key = vocabulary.key(in: "amountColumns", containedIn: segment) {
+            // 一般公共预算财政拨款 / 政府性基金预算 / 国有资本经营预算 name a fund, not a budget column: in a 决算
+            // table they split 决算数 by fund.
+            let isFund = ["generalBudget", "governmentFund", "stateCapital"]
+                .contains(vocabulary.key(in: "measures", exactly: segment) ?? "")
+            if !isFund, let key = vocabulary.key(in: "amountColumns", containedIn: segment) {
                 let found: AmountWord = switch key {
                 case "initialBudget": .initial
                 case "adjustedBudget": .adjusted

@@ -8,16 +8,20 @@ enum FunctionTableBuilder {
         var name: String
         var role: RowRole
         var source: SourceLocation?
+        /// A split code printed without a leading zero (`204 | 6 | 1`): its 提示.
+        var leadingZeroHint: Finding?
     }
 
     static func expense(_ t: TableContext) throws(RecognitionError) -> RecognizedTable {
         try t.require("合计/基本支出/项目支出 金额列") { $0.amount != nil }
         var rows: [ExpenseByFunctionRow] = []
         var totals: [Int] = []
+        var zeroHint: Finding?
         let amounts = t.amountColumns
         let heads = HeadColumns(t)
         for r in t.layout.dataRows {
             guard let head = rowHead(t, r, heads) else { continue }
+            if zeroHint == nil { zeroHint = head.leadingZeroHint }
             var row = ExpenseByFunctionRow(code: head.code, name: head.name, role: head.role, source: head.source)
             for (column, measure, amountColumn) in amounts {
                 guard let figure = try t.grid.figure(r, column) else { continue }
@@ -25,26 +29,34 @@ enum FunctionTableBuilder {
                 case "total": set(&row.total, amountColumn, figure)
                 case "basicExpenditure": set(&row.basicExpenditure, amountColumn, figure)
                 case "projectExpenditure": set(&row.projectExpenditure, amountColumn, figure)
+                case _ where ExpenseByFunctionRow.otherPartMeasures.contains(measure):
+                    var part = row.otherParts[measure] ?? .empty
+                    set(&part, amountColumn, figure)
+                    row.otherParts[measure] = part
                 default: continue
                 }
             }
             if head.code == nil, head.role == .detail, row.total.isEmpty, row.basicExpenditure.isEmpty,
-               row.projectExpenditure.isEmpty { continue }
+               row.projectExpenditure.isEmpty, row.otherParts.isEmpty { continue }
             if head.role == .total { totals.append(r) }
             rows.append(row)
         }
-        let table = ExpenseByFunctionTable(info: t.info(), rows: rows)
-        return t.recognized(.expenseByFunction(table), totalRows: totals)
+        var table = ExpenseByFunctionTable(info: t.info(), rows: rows)
+        table.info.readingHints = zeroHint.map { [$0] }
+        return t.recognized(
+            .expenseByFunction(table), totalRows: totals, extraNotes: zeroHint != nil ? [CodeReading.leadingZeroNote] : [])
     }
 
     static func income(_ t: TableContext) throws(RecognitionError) -> RecognizedTable {
         try t.require("本年收入合计/财政拨款收入 金额列") { $0.amount != nil }
         var rows: [IncomeByFunctionRow] = []
         var totals: [Int] = []
+        var zeroHint: Finding?
         let amounts = t.amountColumns
         let heads = HeadColumns(t)
         for r in t.layout.dataRows {
             guard let head = rowHead(t, r, heads) else { continue }
+            if zeroHint == nil { zeroHint = head.leadingZeroHint }
             var row = IncomeByFunctionRow(code: head.code, name: head.name, role: head.role, source: head.source)
             for (column, measure, amountColumn) in amounts {
                 guard let figure = try t.grid.figure(r, column) else { continue }
@@ -60,8 +72,10 @@ enum FunctionTableBuilder {
             if head.role == .total { totals.append(r) }
             rows.append(row)
         }
-        let table = IncomeByFunctionTable(info: t.info(), rows: rows)
-        return t.recognized(.incomeByFunction(table), totalRows: totals)
+        var table = IncomeByFunctionTable(info: t.info(), rows: rows)
+        table.info.readingHints = zeroHint.map { [$0] }
+        return t.recognized(
+            .incomeByFunction(table), totalRows: totals, extraNotes: zeroHint != nil ? [CodeReading.leadingZeroNote] : [])
     }
 
     /// The columns a row's code and name are read from, looked up once per table.
@@ -83,6 +97,7 @@ enum FunctionTableBuilder {
         var code: FunctionCode?
         var codeText = ""
         var codeColumn: Int?
+        var zeroHint: Finding?
         if let joined = columns.code {
             codeColumn = joined
             let parsed = CodeReading.joined(grid.text(r, joined), as: FunctionCode.self)
@@ -95,6 +110,9 @@ enum FunctionTableBuilder {
             }
             code = CodeReading.split(parts, as: FunctionCode.self)
             if code == nil { codeText = parts.joined() }
+            if let code, CodeReading.lacksLeadingZero(parts) {
+                zeroHint = CodeReading.leadingZeroHint(at: grid.location(r, classColumn), parts: parts, code: code.digits)
+            }
         }
         var name = nameColumn.map { grid.text(r, $0) } ?? ""
         if codeColumn == nil, !name.isEmpty {
@@ -106,16 +124,34 @@ enum FunctionTableBuilder {
             }
         }
         if name.isEmpty { name = codeText }
-        if name.isEmpty, code == nil { name = grid.texts(ofRow: r).first?.text ?? "" }
+        var role: RowRole = code == nil && t.vocabulary.isTotalLabel(name) ? .total : .detail
+        if name.isEmpty, code == nil, let first = grid.texts(ofRow: r).first {
+            if nameColumn == nil, codeColumn == nil, HeaderLayout.isNumeric(grid, r, first.column) {
+                // A table without code or name columns (合计 | 基本支出 | 项目支出 over one line of figures):
+                // the line is the table's 合计, named by its row, never by its amount.
+                name = "合计"
+                role = .total
+            } else {
+                name = first.text
+                role = t.vocabulary.isTotalLabel(name) ? .total : .detail
+            }
+        }
         guard code != nil || !name.isEmpty else { return nil }
-        let role: RowRole = code == nil && t.vocabulary.isTotalLabel(name) ? .total : .detail
         let sourceColumn = nameColumn.flatMap { grid.text(r, $0).isEmpty ? nil : $0 } ?? codeColumn
             ?? grid.texts(ofRow: r).first?.column ?? 0
-        return RowHead(code: code, name: name, role: role, source: grid.location(r, sourceColumn))
+        return RowHead(
+            code: code, name: name, role: role, source: grid.location(r, sourceColumn), leadingZeroHint: zeroHint)
     }
 
     /// Sets an amount once: a second column of the same role does not overwrite the first.
     static func set(_ amounts: inout Amounts, _ column: AmountColumn, _ figure: Figure) {
         if amounts[column] == nil { amounts[column] = figure }
     }
+}
+
+extension ExpenseByFunctionRow {
+    /// The measures read into `otherParts`: columns that are part of 合计 besides 基本支出 and 项目支出.
+    static let otherPartMeasures: Set<String> = [
+        "reserveFund", "payableToSuperior", "operatingExpenditure", "affiliatedUnitSubsidy",
+    ]
 }

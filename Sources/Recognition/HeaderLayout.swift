@@ -58,7 +58,8 @@ struct HeaderLayout {
         headerRows = headerStart...end
         for row in headerRows where Self.isColumnNumberRow(grid, row) { columnNumberRows.insert(row) }
         var dataStart = end + 1
-        while dataStart < grid.rowCount, Self.isColumnNumberRow(grid, dataStart) {
+        while dataStart < grid.rowCount,
+              Self.isColumnNumberRow(grid, dataStart) || Self.isColumnNumbering(grid.texts(ofRow: dataStart)) {
             columnNumberRows.insert(dataStart)
             dataStart += 1
         }
@@ -125,6 +126,22 @@ struct HeaderLayout {
         texts.contains { $0.text.contains("栏") && Vocabulary.normalise($0.text) == "栏次" }
     }
 
+    /// A numbering row right under the header: 1 2 3 … (at least three columns numbered in order, from 1),
+    /// beside at most the label columns' 栏次 / 行次 / 甲 乙 丙 marks. It is not data.
+    static func isColumnNumbering(_ texts: [(column: Int, text: String)]) -> Bool {
+        var numbers: [Int] = []
+        for (_, text) in texts {
+            let t = Vocabulary.normalise(text)
+            if let n = Int(t), t.allSatisfy(\.isASCIIDigit) {
+                numbers.append(n)
+            } else if !["栏次", "行次", "甲", "乙", "丙", "丁", "—", "-", "/"].contains(t) {
+                return false
+            }
+        }
+        guard numbers.count >= 3, numbers.first == 1 else { return false }
+        return zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
+    }
+
     /// Whether a cell holds a number (a number cell, or text that parses as one).
     static func isNumeric(_ grid: Grid, _ row: Int, _ column: Int) -> Bool {
         switch grid.value(row, column) {
@@ -145,6 +162,9 @@ struct HeaderLayout {
             let isLast = row == rows.last
             for column in 0..<grid.columnCount {
                 let merged = grid.merge(at: row, column) != nil
+                // A label written in an upper header row at this column starts a new group: the label to the
+                // left does not carry across it (公务接待费 after 公务用车运行维护费 in a CSV copy).
+                if Self.startsGroupAbove(grid, rows: rows, before: row, column) { carry = nil }
                 var label = grid.label(row, column)
                 if label.isEmpty, !merged, !isLast, let carry, Self.hasHeaderBelow(grid, rows: rows, after: row, column) {
                     label = carry
@@ -165,6 +185,10 @@ struct HeaderLayout {
             }
             if !segments.isEmpty { paths[column] = segments }
         }
+    }
+
+    private static func startsGroupAbove(_ grid: Grid, rows: [Int], before row: Int, _ column: Int) -> Bool {
+        rows.contains { $0 < row && grid.merge(at: $0, column) == nil && !grid.text($0, column).isEmpty }
     }
 
     private static func hasHeaderBelow(_ grid: Grid, rows: [Int], after row: Int, _ column: Int) -> Bool {

@@ -18,10 +18,17 @@ enum KindClassifier {
             return .departmentFacts
         }
         let summaryWords = ["收支总表", "收入支出决算总表", "收支决算总表", "收支预算总表", "收入支出总表", "收入支出预算总表"]
+        // 财政拨款收入支出决算表 (no 总): the 财政拨款 summary, unless a fund's own table.
+        if t.contains("财政拨款收入支出决算表"), !t.contains("政府性基金"), !t.contains("国有资本"),
+           !t.contains("一般公共预算") {
+            return .fiscalIncomeExpenseSummary
+        }
         if summaryWords.contains(where: { t.contains($0) })
             || (hasAny(["收入项目", "收入"]) && hasAny(["支出项目", "支出"])) {
             return t.contains("财政拨款") ? .fiscalIncomeExpenseSummary : .incomeExpenseSummary
         }
+        // 收入预算总表 lists income lines under 项目名称: never projects.
+        if t.contains("收入"), !t.contains("支出"), !t.contains("项目") { return .incomeByFunction }
         if has("项目名称") || t.contains("项目资金") || t.contains("项目支出表") || t.contains("项目情况")
             || t.contains("项目支出预算表") {
             return .projectFunds
@@ -31,11 +38,21 @@ enum KindClassifier {
         if t.contains("国有资本经营") { return .stateCapitalExpense }
         if t.contains("收入"), !t.contains("支出") { return .incomeByFunction }
         if t.contains("一般公共预算"), t.contains("支出") { return .generalBudgetExpenseByFunction }
+        // 财政拨款支出预算表（功能科目）: by 功能分类, fund 财政拨款 (not the 一般公共预算 table: see `fund`).
+        if t.contains("财政拨款"), t.contains("支出"), !t.contains("收入") { return .generalBudgetExpenseByFunction }
         if t.contains("支出") || hasAny(["基本支出", "项目支出"]) { return .expenseByFunction }
         if hasAny(["财政拨款收入", "上级补助收入", "事业收入"]) { return .incomeByFunction }
         // Subject codes with amounts and no telling title: expenditure by 功能分类, the commonest such table.
         if hasAny(["科目编码", "功能分类科目编码", "类"]) { return .expenseByFunction }
         return nil
+    }
+
+    /// Tables the project has no kind for — 机关运行经费, 政府采购, 国有资产占用 — by their title: listed as
+    /// `other`, never read as a known kind. A "三公" table that also shows 机关运行经费 is a "三公" table.
+    static func isOtherTable(title: String) -> Bool {
+        let t = Vocabulary.normalise(title)
+        guard !t.contains("三公") else { return false }
+        return ["机关运行经费", "政府采购", "国有资产", "资产占用"].contains { t.contains($0) }
     }
 
     /// Which side a title's words name: 决算 / 执行 / 实际 → final accounts; 预算 → budget; nil if neither.
@@ -44,5 +61,26 @@ enum KindClassifier {
         if t.contains("决算") || t.contains("执行情况") || t.contains("执行数") || t.contains("实际") { return .finalAccounts }
         if t.contains("预算") { return .budget }
         return nil
+    }
+}
+
+extension TableKind {
+    /// The Chinese name of a kind, for messages (never the English identifier alone in Chinese text).
+    var chineseName: String {
+        switch self {
+        case .incomeExpenseSummary: "收支总表"
+        case .fiscalIncomeExpenseSummary: "财政拨款收支总表"
+        case .incomeByFunction: "收入总表（按功能分类）"
+        case .expenseByFunction: "支出总表（按功能分类）"
+        case .generalBudgetExpenseByFunction: "一般公共预算支出表（按功能分类）"
+        case .basicExpenseByEconomic: "基本支出表（按经济分类）"
+        case .threePublic: "“三公”经费表"
+        case .governmentFundExpense: "政府性基金预算支出表"
+        case .stateCapitalExpense: "国有资本经营预算支出表"
+        case .projectFunds: "项目支出表"
+        case .projectIndicators: "项目绩效指标表"
+        case .projectForm: "项目支出绩效自评表"
+        case .departmentFacts: "部门基本情况表"
+        }
     }
 }

@@ -155,13 +155,16 @@ enum ProjectFormReader {
 
         let last = totalRows.last ?? max(titleRowEnd, grid.rowCount - 1)
         let range = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: last, column: max(0, grid.columnCount - 1)))
+        title.fillYear(sheetName: grid.sheetName, fileName: grid.file)
         let info = TableInfo(
             kind: .projectForm, side: .both, unit: unit, title: title.title, preparedBy: title.preparedBy,
             year: title.year, tableCode: nil,
+            scope: TitleBlock.scope(title: title.title, sheetName: grid.sheetName, fileName: grid.file),
             source: TableSource(file: grid.file, sheet: grid.sheetName, range: range.description))
         var notes: [String] = []
         if !unitFound { notes.append("未找到“项目资金（万元）”中的单位，金额按元读取 / no unit in the funds label; amounts read as 元") }
         if defaulted { notes.append(IndicatorReading.defaultNote) }
+        if let note = title.yearNote { notes.append(note) }
         return RecognizedTable(
             table: .projectForm(ProjectFormTable(info: info, project: project)), headerRows: nil,
             columns: columns, dataRows: dataRows, totalRows: totalRows.map { $0 + 1 }, notes: notes)

@@ -33,6 +33,13 @@ public enum TableRecognizer {
         if entry?.kind == nil || entry?.kind == .projectForm, ProjectFormReader.looksLikeForm(grid) {
             return [try ProjectFormReader.read(grid, vocabulary: vocabulary)]
         }
+        if entry?.kind == nil {
+            let top = TitleBlock(grid: grid, before: min(grid.rowCount, 4))
+            let title = top.title.isEmpty ? (grid.sheetName ?? "") : top.title
+            if KindClassifier.isOtherTable(title: title) {
+                throw RecognitionError(.otherTable(title: title), at: sheetLocation)
+            }
+        }
         let headerRows: ClosedRange<Int>?
         let dataRows: ClosedRange<Int>?
         let forcedRoles: [Int: ColumnRole]
@@ -53,6 +60,7 @@ public enum TableRecognizer {
             vocabulary: vocabulary)
         var titleBlock = TitleBlock(grid: grid, before: start)
         if let title = entry?.title { titleBlock.title = title }
+        titleBlock.fillYear(sheetName: grid.sheetName, fileName: file)
         if let unitText = entry?.unit {
             guard let unit = MoneyUnit(line: unitText) else {
                 throw RecognitionError(.badMapping(detail: "unit: “\(unitText)” 不是 元/千元/万元"), at: origin)

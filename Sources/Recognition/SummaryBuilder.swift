@@ -15,6 +15,7 @@ enum SummaryBuilder {
             let nameColumn = t.columns(where: { $0.rawValue == "\(side).name" }).first
             guard let nameColumn else { continue }
             let amountColumns = chooseAmountColumns(t, side: side)
+            let partColumns = side == "expenditure" ? self.partColumns(t) : []
             let fields = side == "income" ? incomeFields : expenditureFields
             var afterTotal = false
             for r in t.layout.dataRows {
@@ -24,16 +25,21 @@ enum SummaryBuilder {
                 for (amountColumn, column) in amountColumns {
                     if let figure = try t.grid.figure(r, column) { amounts[amountColumn] = figure }
                 }
+                let parts = try self.parts(t, row: r, partColumns)
                 if let field = field(label, among: fields, t.vocabulary) {
                     totals.insert(r)
                     afterTotal = afterTotal || field == fields[0]
                     assign(&summary, field, amounts)
+                    if !parts.isEmpty {
+                        summary.expenditureTotalParts[field] = parts
+                        summary.expenditureTotalSources[field] = t.grid.location(r, nameColumn)
+                    }
                     continue
                 }
                 if afterTotal || amounts.isEmpty { continue }
                 let line = SummaryLine(
                     name: label, source: t.grid.location(r, nameColumn),
-                    code: side == "expenditure" ? classCode(named: label) : nil, amounts: amounts)
+                    code: side == "expenditure" ? classCode(named: label) : nil, amounts: amounts, parts: parts)
                 if side == "income" { summary.incomeLines.append(line) } else { summary.expenditureLines.append(line) }
             }
         }
@@ -51,6 +57,29 @@ enum SummaryBuilder {
             chosen[amountColumn] = (column, isTotal)
         }
         return chosen.map { ($0.key, $0.value.column) }.sorted { $0.1 < $1.1 }
+    }
+
+    /// The expenditure side's columns that split its amount: 基本支出 {人员经费 | 公用经费} | 项目支出.
+    static func partColumns(_ t: TableContext) -> [(measure: String, column: AmountColumn, index: Int)] {
+        t.columns(where: { $0.summarySide == "expenditure" && $0.amount != nil }).compactMap { index in
+            guard let (measure, column) = t.roles[index]?.amount,
+                  ["personnelCost", "officeCost", "basicExpenditure", "projectExpenditure"].contains(measure)
+            else { return nil }
+            return (measure, column, index)
+        }
+    }
+
+    static func parts(
+        _ t: TableContext, row: Int, _ columns: [(measure: String, column: AmountColumn, index: Int)]
+    ) throws(RecognitionError) -> [String: Amounts] {
+        var result: [String: Amounts] = [:]
+        for (measure, column, index) in columns {
+            guard let figure = try t.grid.figure(row, index) else { continue }
+            var amounts = result[measure] ?? .empty
+            FunctionTableBuilder.set(&amounts, column, figure)
+            result[measure] = amounts
+        }
+        return result
     }
 
     static func field(_ label: String, among fields: [String], _ vocabulary: Vocabulary) -> String? {

@@ -34,6 +34,7 @@ struct TableContext {
         return TableInfo(
             kind: kind, side: side ?? assignment.side, unit: unit ?? self.unit, title: titleBlock.title,
             preparedBy: titleBlock.preparedBy, year: titleBlock.year, tableCode: titleBlock.tableCode,
+            scope: TitleBlock.scope(title: titleBlock.title, sheetName: grid.sheetName, fileName: grid.file),
             source: TableSource(file: grid.file, sheet: grid.sheetName, range: range.description))
     }
 
@@ -43,6 +44,7 @@ struct TableContext {
         if titleBlock.unit == nil, kind.carriesAmounts {
             notes.append("未找到单位行，金额按元读取 / no unit line found; amounts read as 元")
         }
+        if let note = titleBlock.yearNote { notes.append(note) }
         let columns = roles.keys.sorted().compactMap { column -> RecognizedColumn? in
             guard let role = roles[column] else { return nil }
             return RecognizedColumn(

@@ -3,7 +3,10 @@ import FinanceModel
 /// Reads the "三公" table in either orientation: items as columns (合计 | 因公出国 | 公务用车{小计/购置/运行}
 /// | 公务接待, under 预算数 / 决算数) with one data row, or items as rows with 预算数 / 决算数 columns.
 enum ThreePublicBuilder {
-    static let items: Set<String> = ["total", "overseasTravel", "officialCars", "carPurchase", "carOperation", "reception"]
+    static let items: Set<String> = [
+        "total", "overseasTravel", "officialCars", "carPurchase", "carOperation", "reception", "meetings", "training",
+        "threePublicSubtotal",
+    ]
 
     static func build(_ t: TableContext) throws(RecognitionError) -> RecognizedTable {
         try t.require("预算数/决算数 或 三公项目 金额列") { $0.amount != nil }
@@ -44,6 +47,11 @@ enum ThreePublicBuilder {
                 }
             }
         }
+        if table.meetings.isEmpty, table.training.isEmpty, table.total.isEmpty {
+            // "三公"经费 / 合计 without 会议费 or 培训费: the "三公" subtotal is the table's 合计.
+            table.total = table.threePublicSubtotal
+            table.threePublicSubtotal = .empty
+        }
         return t.recognized(.threePublic(table), totalRows: totals)
     }
 
@@ -55,6 +63,9 @@ enum ThreePublicBuilder {
         case "carPurchase": FunctionTableBuilder.set(&t.officialCars.purchase, column, figure)
         case "carOperation": FunctionTableBuilder.set(&t.officialCars.operation, column, figure)
         case "reception": FunctionTableBuilder.set(&t.reception, column, figure)
+        case "meetings": FunctionTableBuilder.set(&t.meetings, column, figure)
+        case "training": FunctionTableBuilder.set(&t.training, column, figure)
+        case "threePublicSubtotal": FunctionTableBuilder.set(&t.threePublicSubtotal, column, figure)
         default: break
         }
     }

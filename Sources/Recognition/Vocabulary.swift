@@ -96,7 +96,10 @@ public struct Vocabulary: Sendable {
     }
 
     /// Header words that name no field but only group columns.
-    static let structuralHeaderWords: Set<String> = ["收入", "支出", "栏次", "科目", "功能分类", "经济分类", "资金来源"]
+    static let structuralHeaderWords: Set<String> = [
+        "收入", "支出", "栏次", "科目", "功能分类", "经济分类", "资金来源", "支出用途", "支出预算", "收入预算",
+        "本年收入", "本年支出", "支出功能分类", "支出经济分类",
+    ]
 
     /// Whether a label is a 合计 / 总计 line.
     func isTotalLabel(_ text: String) -> Bool {

@@ -53,6 +53,20 @@ struct Term {
         }
     }
 
+    /// A contribution valued as its table wrote it, in the table's own unit (for comparing two tables
+    /// that share a unit: 相差 0.34 元, never 0.000034 万元).
+    init(ownUnit contribution: Contribution) {
+        amount = contribution.original
+        cell = nil
+        cells = contribution.cells
+        terms = contribution.terms
+    }
+
+    /// The unit two contributions are best compared in: their own when they share it, else `unit`.
+    static func sharedUnit(_ a: Contribution, _ b: Contribution, else unit: MoneyUnit) -> MoneyUnit {
+        a.unit == b.unit ? a.unit : unit
+    }
+
     /// The cells when the term is itself a sum.
     var cells: [CitedCell] = []
     /// Non-zero figures inside the term (1 for a single cell, 0 for a zero).

@@ -13,9 +13,9 @@ public enum Reconciler {
     /// Rules inside one table or between tables: 总计平衡, 合计=基本+项目, 类=Σ款 (款=Σ项, 合计=Σ类),
     /// 人员经费=301+303, 公用经费=302+310, 基本支出=人员+公用, 三公合计, 车辆小计, 单位疑误, 表间一致.
     public static let tableRules: [any CheckRule] = [
-        GrandTotalBalanceRule(), TotalEqualsBasicPlusProjectRule(), SubjectSumRule(), PersonnelCostRule(),
+        GrandTotalBalanceRule(), TotalEqualsBasicPlusProjectRule(), SummaryExpenditureSplitRule(), SubjectSumRule(), PersonnelCostRule(),
         OfficeCostRule(), BasicExpenditureSplitRule(), ThreePublicTotalRule(), OfficialCarsSubtotalRule(),
-        UnitMismatchRule(), CrossTableRule(), TotalsBetweenTablesRule(),
+        UnitMismatchRule(), CrossTableRule(), TotalsBetweenTablesRule(), ReadingHintRule(),
     ]
 
     /// Budget-vs-final rules: 执行率偏离, 决算无预算, 项目金额矛盾.

@@ -61,3 +61,20 @@ import TestSupport
         #expect(en.contains("prepared by 益阳市资阳区商务局; year 2020; table code 公开07表; header rows 3–5; data rows 1"))
     }
 }
+
+/// A table the project has no kind for is listed under `tables` as `other`, not under `errors`.
+@Suite struct InspectOtherTableTests {
+    @Test func otherTableListedUnderTables() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recog-other-\(UUID().uuidString).csv")
+        try Data("2019年政府采购预算表\n部门：某省某厅,,单位：万元\n采购品目大类,专项名称,金额\n货物,办公设备,10\n".utf8)
+            .write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let report = try InspectReport(path: url.path)
+        let object = try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any]
+        let tables = object?["tables"] as? [[String: Any]]
+        #expect(tables?.count == 1)
+        #expect(tables?.first?["kind"] as? String == "other")
+        #expect(tables?.first?["title"] as? String == "2019年政府采购预算表")
+        #expect((object?["errors"] as? [Any])?.isEmpty == true)
+    }
+}

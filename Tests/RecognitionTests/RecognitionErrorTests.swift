@@ -32,7 +32,7 @@ import Testing
         #expect(title == "人员名单")
         #expect(headers == ["序号", "备注"])
         #expect(rows == 2...2)
-        #expect(e.message(.zh).contains("第 2–2 行表头：序号、备注"))
+        #expect(e.message(.zh).contains("第 2 行表头：序号、备注"))
         #expect(e.location.cell == "A2")
     }
 

@@ -34,6 +34,7 @@ public struct ExpenseByFunctionTable: FinanceTable {
             converted.total = row.total.converted(from: info.unit, to: unit)
             converted.basicExpenditure = row.basicExpenditure.converted(from: info.unit, to: unit)
             converted.projectExpenditure = row.projectExpenditure.converted(from: info.unit, to: unit)
+            converted.otherParts = row.otherParts.mapValues { $0.converted(from: info.unit, to: unit) }
             return converted
         }
         return copy
@@ -55,11 +56,17 @@ public struct ExpenseByFunctionRow: Sendable, Hashable, Codable {
     public var basicExpenditure: Amounts
     /// 项目支出.
     public var projectExpenditure: Amounts
+    /// The other parts of 合计 the table shows, by measure: `reserveFund` (单位预留机动经费),
+    /// `payableToSuperior` (上缴上级支出), `operatingExpenditure` (经营支出), `affiliatedUnitSubsidy`
+    /// (对附属单位补助支出). 合计 = 基本支出 + 项目支出 + these.
+    public var otherParts: [String: Amounts]
 
     public init(
         code: FunctionCode?, name: String, role: RowRole = .detail, source: SourceLocation?,
-        total: Amounts = .empty, basicExpenditure: Amounts = .empty, projectExpenditure: Amounts = .empty
+        total: Amounts = .empty, basicExpenditure: Amounts = .empty, projectExpenditure: Amounts = .empty,
+        otherParts: [String: Amounts] = [:]
     ) {
+        self.otherParts = otherParts
         self.code = code
         self.name = name
         self.role = role

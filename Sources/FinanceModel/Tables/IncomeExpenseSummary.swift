@@ -24,6 +24,11 @@ public struct IncomeExpenseSummary: FinanceTable {
     public var carryoverEnd: Amounts
     /// 总计 on the expenditure side (equal to `grandTotal` in a balanced table).
     public var grandTotalExpenditureSide: Amounts
+    /// The parts the expenditure side's total lines show beside their amount (see `SummaryLine.parts`),
+    /// by field name (`totalExpenditure`, `grandTotalExpenditureSide`) and measure; each with its cell.
+    public var expenditureTotalParts: [String: [String: Amounts]] = [:]
+    /// The cells of the expenditure side's total lines' names, by field name.
+    public var expenditureTotalSources: [String: SourceLocation] = [:]
 
     public init(
         info: TableInfo, incomeLines: [SummaryLine] = [], expenditureLines: [SummaryLine] = [],
@@ -59,6 +64,7 @@ public struct IncomeExpenseSummary: FinanceTable {
         copy.balanceDistribution = convert(balanceDistribution)
         copy.carryoverEnd = convert(carryoverEnd)
         copy.grandTotalExpenditureSide = convert(grandTotalExpenditureSide)
+        copy.expenditureTotalParts = expenditureTotalParts.mapValues { $0.mapValues(convert) }
         return copy
     }
 }
@@ -72,17 +78,25 @@ public struct SummaryLine: Sendable, Hashable, Codable {
     /// The 功能分类 code when the line names one (expenditure lines by 类 often carry it).
     public var code: FunctionCode?
     public var amounts: Amounts
+    /// The parts of `amounts` an expenditure line shows beside it, by measure (`personnelCost`,
+    /// `officeCost`, `basicExpenditure`, `projectExpenditure`): the 单位预算 总表 prints 合计 | 基本支出
+    /// {人员经费 | 公用经费} | 项目支出 on every line.
+    public var parts: [String: Amounts]
 
-    public init(name: String, source: SourceLocation?, code: FunctionCode? = nil, amounts: Amounts) {
+    public init(
+        name: String, source: SourceLocation?, code: FunctionCode? = nil, amounts: Amounts, parts: [String: Amounts] = [:]
+    ) {
         self.name = name
         self.source = source
         self.code = code
         self.amounts = amounts
+        self.parts = parts
     }
 
     public func converted(from source: Unit, to target: Unit) -> SummaryLine {
         var copy = self
         copy.amounts = amounts.converted(from: source, to: target)
+        copy.parts = parts.mapValues { $0.converted(from: source, to: target) }
         return copy
     }
 }

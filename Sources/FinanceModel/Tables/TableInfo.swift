@@ -86,6 +86,9 @@ public struct TableInfo: Sendable, Hashable, Codable {
     /// 部门 or 单位 publication: from the title, else the sheet name, else the file name.
     public var scope: TableScope
     public var source: TableSource
+    /// 提示 the reading itself gives, each at its cell (a split code printed without its leading zero):
+    /// recognition fills them, the check reports them as they are.
+    public var readingHints: [Finding]?
 
     public init(
         kind: TableKind, side: TableSide, unit: Unit, title: String, preparedBy: String? = nil,

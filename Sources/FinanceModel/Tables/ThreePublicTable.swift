@@ -12,6 +12,12 @@ public struct ThreePublicTable: FinanceTable {
     public var officialCars: OfficialCars
     /// 公务接待费.
     public var reception: Amounts
+    /// 会议费 and 培训费, when the table lists them beside the "三公" (江苏: "三公"经费、会议费、培训费支出预算表);
+    /// its 合计 then includes them, and `threePublicSubtotal` is the "三公" 小计.
+    public var meetings: Amounts = .empty
+    public var training: Amounts = .empty
+    /// "三公"经费 小计, in a table whose 合计 also covers 会议费 and 培训费.
+    public var threePublicSubtotal: Amounts = .empty
 
     public init(
         info: TableInfo, total: Amounts = .empty, overseasTravel: Amounts = .empty,
@@ -35,6 +41,9 @@ public struct ThreePublicTable: FinanceTable {
             purchase: officialCars.purchase.converted(from: from, to: unit),
             operation: officialCars.operation.converted(from: from, to: unit))
         copy.reception = reception.converted(from: from, to: unit)
+        copy.meetings = meetings.converted(from: from, to: unit)
+        copy.training = training.converted(from: from, to: unit)
+        copy.threePublicSubtotal = threePublicSubtotal.converted(from: from, to: unit)
         return copy
     }
 }

@@ -35,15 +35,20 @@ public struct CrossTableRule: CheckRule {
                 seen.insert(other.table.source)
                 if explained(row, column: column, first: first, other: other, rows: context.rows) { continue }
                 if skipped(first.table.source, other.table.source) { continue }
+                // A 财政拨款 table by function and an 一般公共预算 one are different tables: pair one fund only.
+                if !TotalsBetweenTablesRule.sameFund(first.table, other.table) { continue }
                 let subject = LocalizedText(
                     zh: "“\(label)”的\(column.title.zh)在「\(first.table.place)」与「\(other.table.place)」中应一致"
                         + (other.rolledUp ? "（后者为下级科目汇总）" : ""),
                     en: "“\(label)” \(column.title.en) should agree between \(first.table.place) and "
                         + "\(other.table.place)" + (other.rolledUp ? " (the latter summed from finer rows)" : ""))
+                let unit = Term.sharedUnit(first, other, else: context.unit)
+                let own = unit != context.unit
                 let equation = Equation(
-                    rule: rule, subject: subject, found: Term(first, unit: context.unit),
-                    terms: [Term(other, unit: context.unit)], unit: context.unit,
-                    step: max(first.step, other.step))
+                    rule: rule, subject: subject,
+                    found: own ? Term(ownUnit: first) : Term(first, unit: context.unit),
+                    terms: [own ? Term(ownUnit: other) : Term(other, unit: context.unit)], unit: unit,
+                    step: max(first.step, other.step).converted(from: context.unit, to: unit))
                 let advice = LocalizedText(
                     zh: "请核对两张表的对应单元格，以正确的数更正另一张表。",
                     en: "Compare the two tables' cells and correct the wrong one.")
