@@ -159,7 +159,7 @@ public enum TableListing {
             + "\"unit\": \(q(info.unit.rawValue)), \"headerRows\": \(headerRows), "
             + "\"columns\": [\(columns.joined(separator: ", "))], \"dataRows\": \(t.dataRows), "
             + "\"totalRows\": [\(t.totalRows.map(String.init).joined(separator: ", "))], "
-            + "\"tableCode\": \(str(info.tableCode)), \"notes\": [\(t.notes.map(q).joined(separator: ", "))]}"
+            + "\"tableCode\": \(str(info.tableCode)), \"notes\": [\(notes(t).map(q).joined(separator: ", "))]}"
     }
 
     /// The tables as an indented text listing.
@@ -191,7 +191,7 @@ public enum TableListing {
             for c in t.columns {
                 out += "   \(c.column.padding(toLength: 3, withPad: " ", startingAt: 0)) \(c.role.rawValue) ← \(c.header)\n"
             }
-            for note in t.notes { out += (zh ? "   说明：" : "   note: ") + note + "\n" }
+            for note in notes(t) { out += (zh ? "   说明：" : "   note: ") + note + "\n" }
         }
         return out
     }
@@ -200,4 +200,12 @@ public enum TableListing {
 /// JSON string literals for the hand-ordered inspect document (shared with the reconciler's JSON).
 enum JSONString {
     static func quote(_ s: String) -> String { OrderedJSON.quoted(s) }
+}
+
+extension TableListing {
+    /// What recognition wants the reader to know about a table: its notes, then the reading hints the
+    /// checks report as 提示 (a code read with its leading zero restored …).
+    static func notes(_ t: RecognizedTable) -> [String] {
+        t.notes + (t.info.readingHints ?? []).map { $0.message.zh }
+    }
 }

@@ -83,7 +83,7 @@ enum BasicExpenseBuilder {
         var table = BasicExpenseByEconomicTable(info: t.info(), rows: rows)
         table.info.readingHints = zeroHint.map { [$0] }
         return t.recognized(
-            .basicExpenseByEconomic(table), totalRows: totals, extraNotes: zeroHint != nil ? [CodeReading.leadingZeroNote] : [])
+            .basicExpenseByEconomic(table), totalRows: totals)
     }
 
     /// Which half a side-by-side block's 合计 belongs to: by its label (人员经费合计 / 公用经费合计), else by

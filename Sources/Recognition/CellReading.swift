@@ -84,10 +84,6 @@ enum CodeReading {
                     + "were read the same way — please check."),
             cells: [CitedCell(location, value: written)])
     }
-
-    /// The note for a table whose split codes lack leading zeros.
-    static let leadingZeroNote =
-        "科目编码的款/项未补足前导零（如 301 | 2），已按 30102 读取，请核对 / split codes printed without their leading zero (301 | 2) were read as 30102"
 }
 
 extension Grid {

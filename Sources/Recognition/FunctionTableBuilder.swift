@@ -44,7 +44,7 @@ enum FunctionTableBuilder {
         var table = ExpenseByFunctionTable(info: t.info(), rows: rows)
         table.info.readingHints = zeroHint.map { [$0] }
         return t.recognized(
-            .expenseByFunction(table), totalRows: totals, extraNotes: zeroHint != nil ? [CodeReading.leadingZeroNote] : [])
+            .expenseByFunction(table), totalRows: totals)
     }
 
     static func income(_ t: TableContext) throws(RecognitionError) -> RecognizedTable {
@@ -75,7 +75,7 @@ enum FunctionTableBuilder {
         var table = IncomeByFunctionTable(info: t.info(), rows: rows)
         table.info.readingHints = zeroHint.map { [$0] }
         return t.recognized(
-            .incomeByFunction(table), totalRows: totals, extraNotes: zeroHint != nil ? [CodeReading.leadingZeroNote] : [])
+            .incomeByFunction(table), totalRows: totals)
     }
 
     /// The columns a row's code and name are read from, looked up once per table.
