@@ -34,9 +34,12 @@ public enum DepartmentFormLayout {
             grid.amount(r, 4, row.amounts.adjustedBudget)
             grid.amount(r, 5, row.amounts.actual)
             if index == 0 {
-                grid.put(r, 6, FormValue.score(department.execution.weight), FormStyles.score)
-                grid.put(r, 7, FormValue.rate(department.execution.rate), FormStyles.rate)
-                grid.put(r, 8, FormValue.score(department.execution.score), FormStyles.score)
+                if department.execution.weight.isZero {
+                    grid.put(r, 6, "—", FormStyles.centered)
+                } else {
+                    grid.put(r, 6, FormValue.score(department.execution.weight), FormStyles.score)
+                }
+                grid.executionCells(r, department.execution)
             } else {
                 grid.put(r, 6, "—", FormStyles.centered)
                 grid.put(r, 7, row.rate.map { FormValue.rate($0) } ?? .text("—"), row.rate == nil ? FormStyles.centered : FormStyles.rate)
@@ -49,8 +52,10 @@ public enum DepartmentFormLayout {
         grid.merge(goalTop...(goalTop + 1), 0...0, "年度总体目标", FormStyles.label)
         grid.merge(goalTop...goalTop, 1...4, "预期目标", FormStyles.label)
         grid.merge(goalTop...goalTop, 5...8, "实际完成情况", FormStyles.label)
-        grid.merge((goalTop + 1)...(goalTop + 1), 1...4, department.annualGoal?.expected.value ?? "", FormStyles.text)
-        grid.merge((goalTop + 1)...(goalTop + 1), 5...8, department.annualGoal?.achieved?.value ?? "", FormStyles.text)
+        let expected = department.annualGoal?.expected.value ?? ""
+        let achieved = department.annualGoal?.achieved?.value ?? ""
+        grid.merge((goalTop + 1)...(goalTop + 1), 1...4, expected, FormStyles.required(expected))
+        grid.merge((goalTop + 1)...(goalTop + 1), 5...8, achieved, FormStyles.required(achieved))
         grid.height(goalTop + 1, 60)
 
         let header = goalTop + 2
@@ -69,11 +74,16 @@ public enum DepartmentFormLayout {
             } else {
                 grid.put(r, 5, "无法计算", FormStyles.centered)
             }
-            let scored = indicator.score != nil
-            grid.put(r, 6, scored || indicator.weight.isZero == false ? FormValue.score(indicator.weight) : .text("—"),
-                     indicator.weight.isZero ? FormStyles.centered : FormStyles.score)
-            grid.put(r, 7, scored ? FormValue.score(indicator.score) : .text(indicator.value == nil ? "无法计算" : "不计分"),
-                     scored ? FormStyles.score : FormStyles.centered)
+            if indicator.weight.isZero {
+                grid.put(r, 6, "—", FormStyles.centered)
+            } else {
+                grid.put(r, 6, FormValue.score(indicator.weight), FormStyles.score)
+            }
+            if let score = indicator.score {
+                grid.put(r, 7, FormValue.score(score), FormStyles.score)
+            } else {
+                grid.put(r, 7, indicator.value == nil ? "无法计算" : "不计分", FormStyles.centered)
+            }
             grid.put(r, 8, indicator.reason.map { "无法计算：\($0.zh)" } ?? "", FormStyles.text)
             grid.put(r, 9, formulaNote(indicator), FormStyles.note)
             r += 1
@@ -91,15 +101,22 @@ public enum DepartmentFormLayout {
         r += department.specificIndicators.count
         grid.merge(header...(r - 1), 0...0, "绩效指标", FormStyles.label)
 
+        let last = max(commonFirst, r - 1)
         grid.merge(r...r, 0...5, "总分", FormStyles.label)
-        grid.put(r, 6, .number("100"), FormStyles.score)
-        grid.put(r, 7, FormValue.score(department.totalScore), FormStyles.score)
-        grid.put(r, 8, "等级：\(department.grade.chinese)", FormStyles.centered)
-        grid.put(r, 9, "总分 = 得分合计 \(department.rawScore.formatted(decimals: 2)) ÷ 计分分值合计 "
-                 + "\(department.scoredWeight.formatted(decimals: 2)) × 100（无法计算和不计分的指标不计入）", FormStyles.note)
-        grid.merge((r + 1)...(r + 1), 0...9, "评分方案：\(report.profile.name)（\(report.profile.id)）。\(report.profile.description)",
-                   FormStyles.note)
-        grid.sheet.layout.print = FormStyles.print(landscape: true)
+        grid.put(r, 6, FormValue.score(department.fullWeight), FormStyles.score)
+        let cells = FormFormulas.ScoreCells(executionRow: fundsTop + 1, firstIndicatorRow: commonFirst, lastIndicatorRow: last)
+        grid.totalCells(r, cells, department.tally, bands: report.profile.grades)
+        grid.put(r, 9, "总分 = 已评分项目得分合计（不折算）；全部分值都已评分时才评定等级", FormStyles.note)
+        var notes = ["评分方案：\(report.profile.name)。\(report.profile.description)"]
+        if !department.unscored.isEmpty {
+            notes.append("未评分的项目：" + department.unscored.map {
+                "\($0.name)（\($0.weight.formatted(decimals: 2)) 分）——\($0.supplier)"
+            }.joined(separator: "；") + "。")
+        }
+        for (offset, note) in notes.enumerated() {
+            grid.merge((r + 1 + offset)...(r + 1 + offset), 0...8, note, FormStyles.note)
+        }
+        grid.sheet.layout.print = FormStyles.print(landscape: true, repeatRows: header...header)
         return grid.finished()
     }
 

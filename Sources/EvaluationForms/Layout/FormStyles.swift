@@ -23,6 +23,18 @@ public enum FormStyles {
     public static let centered = CellStyle(
         font: .init(name: font, size: 11), alignment: .init(horizontal: .center, vertical: .center, wrapText: true),
         border: thin)
+    /// A number in an indicator cell (实际完成值), centred like the text around it.
+    public static let centeredNumber = CellStyle(
+        font: .init(name: font, size: 11), alignment: .init(horizontal: .center, vertical: .center, wrapText: true),
+        border: thin)
+    /// The fill of a cell a person must fill in (年度总体目标, 偏差原因分析, 实施单位, 主管部门, an undetermined 得分).
+    public static let requiredFill = "FFF2CC"
+    /// Body text, with the required fill when `value` is still empty.
+    public static func required(_ value: String) -> CellStyle {
+        var style = text
+        if value.allSatisfy(\.isWhitespace) { style.fillColor = requiredFill }
+        return style
+    }
     public static let amount = CellStyle(
         font: .init(name: font, size: 11), alignment: .init(horizontal: .right, vertical: .center), border: thin,
         numberFormat: "#,##0.00")
@@ -55,4 +67,8 @@ enum FormValue {
     static func amount(_ figure: Figure?) -> CellValue { amount(figure?.value) }
     static func rate(_ rate: Rate?) -> CellValue { rate.map { .number($0.rounded(toDecimals: 4).description) } ?? .text("无法计算") }
     static func score(_ quantity: Quantity?) -> CellValue { quantity.map { .number($0.rounded(toDecimals: 2).description) } ?? .text("—") }
+    /// A formula's cached score: the exact result the tool computed (already half-up to 2 decimals).
+    static func exactScore(_ quantity: Quantity) -> CellValue { .number(quantity.description) }
+    /// A formula's cached rate: the exact quotient, not rounded.
+    static func exactRate(_ rate: Rate) -> CellValue { .number(rate.description) }
 }

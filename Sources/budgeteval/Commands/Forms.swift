@@ -107,17 +107,7 @@ enum FormsText {
     static func summary(_ report: FormsReport, written: [String], english: Bool) -> String {
         var out = ""
         let d = report.department
-        out += english
-            ? "Profile: \(report.profile.name) (\(report.profile.id))\n"
-            : "评分方案：\(report.profile.name)（\(report.profile.id)）\n"
-        out += "\(d.name) \(english ? "department total" : "部门整体总分") \(d.totalScore.formatted(decimals: 2)) "
-            + "\(english ? d.grade.rawValue : d.grade.chinese)\n"
-        for p in report.projects {
-            let rate = p.execution.rate.map { $0.percent(decimals: 2) } ?? (english ? "n/a" : "无法计算")
-            out += english
-                ? "  \(p.project.name): execution \(rate), total \(p.totalScore.formatted(decimals: 2)) \(p.grade.rawValue)\n"
-                : "  \(p.project.name)：执行率 \(rate)，总分 \(p.totalScore.formatted(decimals: 2)) \(p.grade.chinese)\n"
-        }
+        out += report.scoreSummary(english: english)
         for finding in report.findings { out += finding.text(english: english) + "\n" }
         let counts = Severity.allCases.reversed().map { s in "\(s.label.text(english: english)) \(report.findings.filter { $0.severity == s }.count)" }
         out += counts.joined(separator: english ? ", " : "，") + "\n"
