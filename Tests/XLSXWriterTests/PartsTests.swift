@@ -131,6 +131,16 @@ import Testing
         #expect(zip.text("docProps/app.xml")?.contains("<Company>某局</Company>") == true)
     }
 
+    @Test func toolMarkerIsWrittenAndDetected() throws {
+        let path = try Samples.write(Samples.form())
+        #expect(try ZipEntries(path: path).text("docProps/app.xml")?.contains("<Application>BudgetEval</Application>") == true)
+        #expect(XLSXToolMarker.isToolOutput(path: path))
+        var options = XLSXWriteOptions()
+        options.documentProperties.application = "Microsoft Excel"
+        #expect(!XLSXToolMarker.isToolOutput(path: try Samples.write(Samples.form(), options: options)))
+        #expect(!XLSXToolMarker.isToolOutput(path: "/nonexistent/x.xlsx"))
+    }
+
     @Test func columnLettersMatchTheModel() {
         let out = XMLOutputBuffer(capacity: 16)
         for column in [0, 1, 25, 26, 27, 51, 52, 701, 702, 703, 18_277, 16_383] {

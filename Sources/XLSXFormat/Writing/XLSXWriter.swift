@@ -208,7 +208,9 @@ public final class XLSXWriter {
             }
             try zip.add(name: "docProps/core.xml", bytes: PackageParts.coreProperties(options.documentProperties))
             try zip.add(name: "docProps/app.xml",
-                        bytes: PackageParts.appProperties(sheetNames: finished.map(\.entry.name), company: options.documentProperties.company))
+                        bytes: PackageParts.appProperties(
+                            sheetNames: finished.map(\.entry.name), company: options.documentProperties.company,
+                            application: options.documentProperties.application))
             try zip.commit()
         } catch {
             throw SpreadsheetError(.ioFailure(detail: error.detail), at: InputLocation(file: path))
