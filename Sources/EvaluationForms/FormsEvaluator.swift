@@ -67,8 +67,10 @@ public enum FormsEvaluator {
                 cells: missing.compactMap { p in p.project.source.map { CitedCell($0, value: p.project.name) } }))
         }
         let all = findings + departmentScore.findings + own + projects.flatMap(\.findings) + checks
-        return FormsReport(
+        var report = FormsReport(
             profile: profile, unit: unit, department: departmentScore, projects: projects, findings: all)
+        RequiredCells.apply(to: &report)
+        return report
     }
 
     /// Whether any table other than the project and facts inputs shows final accounts (决算数).

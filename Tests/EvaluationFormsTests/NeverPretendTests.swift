@@ -145,3 +145,24 @@ struct NeverPretendTests {
         #expect(sheet.layout.rowHeights.values.allSatisfy { $0 <= 409 })
     }
 }
+
+@Suite("Required cells (FORMS.md §4a)")
+struct RequiredCellsTests {
+    @Test("empty 年度总体目标 is one 警告 per form citing the written cells; a missing 偏差原因 stays one 警告")
+    func required() throws {
+        var department = HandBuilt.department
+        for index in department.projects.indices { department.projects[index].annualGoal = nil }
+        let report = FormsEvaluator.evaluate(department, profile: .shipped)
+        let required = report.findings.filter { $0.rule == "必填栏为空" }
+        #expect(required.count == report.projects.filter(\.hasForm).count)
+        let first = try #require(required.first)
+        #expect(first.cells.map(\.location.cell) == ["B11", "F11"])
+        #expect(first.cells.allSatisfy { $0.location.file == RequiredCells.outputFile })
+        // The scorer's 未达标无偏差原因 carries the written 偏差原因 cell too; no second warning for it.
+        let reasons = report.findings.filter { $0.rule == "未达标无偏差原因" }
+        #expect(reasons.allSatisfy { $0.cells.contains { $0.location.file == RequiredCells.outputFile } })
+        #expect(!required.contains { $0.message.zh.contains("偏差原因") })
+        let sheet = try #require(FormsWorkbook.build(report).sheets.dropFirst().first)
+        #expect(sheet.row(at: 10)?.cell(at: 1)?.style?.fillColor == FormStyles.requiredFill)
+    }
+}

@@ -120,6 +120,9 @@ public enum DepartmentFormLayout {
         return grid.finished()
     }
 
+    /// The zero-based row of the 年度总体目标 texts (预期目标 B, 实际完成情况 F).
+    static func goalTextRow(_ department: DepartmentScore) -> Int { 3 + department.fundsRows.count + 2 }
+
     static func formulaNote(_ indicator: CommonIndicatorResult) -> String {
         var parts = ["\(indicator.name) = \(indicator.formula)"]
         for input in indicator.inputs {

@@ -84,6 +84,7 @@ struct FormGrid {
     func finished() -> Sheet {
         var result = sheet
         result.fitRowsToWrappedText()
+        result.capRowHeights(at: FindingsLayout.maxRowHeight)
         return result
     }
 }

@@ -76,8 +76,8 @@ public enum FindingsLayout {
             grid.put(r, 0, .number("\(index + 1)"), FormStyles.centered)
             grid.put(r, 1, finding.severity.label.zh, FormStyles.centered)
             grid.put(r, 2, finding.rule, FormStyles.text)
-            grid.put(r, 3, finding.cells.map(\.description).joined(separator: "\n"), FormStyles.text)
-            grid.put(r, 4, finding.message.zh, FormStyles.text)
+            grid.put(r, 3, cellList(finding.cells), FormStyles.text)
+            grid.put(r, 4, shortened(finding.message.zh, limit: 600), FormStyles.text)
             grid.put(r, 5, finding.expected ?? "", FormStyles.centered)
             grid.put(r, 6, finding.found ?? "", FormStyles.centered)
         }
@@ -85,6 +85,47 @@ public enum FindingsLayout {
         grid.sheet.layout.frozenAt = CellAddress(row: 3, column: 0)
         grid.sheet.layout.print = FormStyles.print(landscape: true, repeatRows: 2...2)
         return grid.finished()
+    }
+
+    /// Excel's limit for a row, in points.
+    static let maxRowHeight = 409.0
+    /// Cells listed one per line before the list is shortened.
+    static let maxListedCells = 8
+
+    /// The cells of a finding, one per line; a long list of one sheet's cells becomes
+    /// "sheet › F5…F32，共 28 格" with the first few values, so a row never outgrows Excel's 409 points.
+    static func cellList(_ cells: [CitedCell]) -> String {
+        guard cells.count > maxListedCells else { return cells.map(\.description).joined(separator: "\n") }
+        var groups: [(key: String, cells: [CitedCell])] = []
+        for cell in cells {
+            let key = "\(cell.location.file) › \(cell.location.sheet ?? "")"
+            if let index = groups.firstIndex(where: { $0.key == key }) {
+                groups[index].cells.append(cell)
+            } else {
+                groups.append((key, [cell]))
+            }
+        }
+        let lines = groups.map { group -> String in
+            guard group.cells.count > 1, let first = group.cells.first, let last = group.cells.last else {
+                return group.cells.map(\.description).joined(separator: "\n")
+            }
+            return "\(group.key) › \(first.location.cell)…\(last.location.cell)，共 \(group.cells.count) 格"
+        }
+        let shown = lines.prefix(maxListedCells)
+        return shown.joined(separator: "\n") + (lines.count > shown.count ? "\n……另 \(lines.count - shown.count) 处" : "")
+    }
+
+    /// `text` cut to `limit` characters with "……（共 N 字）" so one message cannot blow a row up.
+    static func shortened(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit)) + "……（共 \(text.count) 字，全文见 JSON 或文本输出）"
+    }
+}
+
+extension Sheet {
+    /// Caps every set row height at `points` (Excel refuses taller rows).
+    mutating func capRowHeights(at points: Double) {
+        for (row, height) in layout.rowHeights where height > points { layout.rowHeights[row] = points }
     }
 }
 
@@ -109,7 +150,8 @@ public enum FormsWorkbook {
     /// The sheet name each project with a form gets: its name, shortened to 31 characters and made unique.
     public static func projectSheetNames(_ report: FormsReport, reserved: [String] = []) -> [String] {
         var names = SheetNames(
-            reserved: [DepartmentFormLayout.sheetName, ScoreSummaryLayout.sheetName, FindingsLayout.sheetName] + reserved)
+            reserved: [DepartmentFormLayout.sheetName, ScoreSummaryLayout.sheetName, FindingsLayout.sheetName,
+                       ExecutionComparisonLayout.sheetName] + reserved)
         return report.projects.filter(\.hasForm).map { names.unique($0.project.name) }
     }
 

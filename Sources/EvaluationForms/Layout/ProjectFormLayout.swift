@@ -5,6 +5,8 @@ public import Spreadsheet
 /// columns A–I, with the profile and the scoring basis noted under the form.
 public enum ProjectFormLayout {
     public static let columnWidths: [Int] = [10, 12, 12, 22, 14, 14, 8, 10, 26]
+    /// The zero-based row of the first indicator (row 13).
+    static let firstIndicatorRow = 12
 
     /// - Parameter department: the submitting department, shown as 主管部门 and 实施单位 when the project
     ///   input names neither (a department's own projects are managed and carried out by it).
