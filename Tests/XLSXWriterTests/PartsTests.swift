@@ -76,6 +76,17 @@ import Testing
         #expect(zip.text("xl/_rels/workbook.xml.rels")?.contains("Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet2.xml\"") == true)
     }
 
+    @Test func printAreaKeepsColumnsOffThePage() throws {
+        var sheet = Sheet(name: "表")
+        sheet.layout.print.printColumns = 0...8
+        sheet.layout.print.repeatRows = 1...1
+        sheet.set(CellAddress("J1")!, .text("说明"))
+        let workbook = try #require(try ZipEntries(path: try Samples.write(Workbook(sheets: [sheet]))).text("xl/workbook.xml"))
+        #expect(workbook.contains(
+            "<definedNames><definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">'表'!$A:$I</definedName>"
+                + "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'表'!$2:$2</definedName></definedNames>"))
+    }
+
     @Test func smallSheetIsExact() throws {
         let rows = [
             Row(index: 0, cells: [

@@ -83,7 +83,17 @@ public struct CommonIndicators: Sendable {
 
         results.append(staffControl())
         results.append(fixedAssets())
-        return results.map(scored)
+        return Self.inFormOrder(results.map(scored), level1: \.level1)
+    }
+
+    /// 一级指标 in the form's order — 投入, 过程, 产出, 效益, 满意度 — keeping the input order within each.
+    static func inFormOrder<T>(_ items: [T], level1: (T) -> String) -> [T] {
+        let order = ["投入", "过程", "产出", "成本", "效益", "效果", "满意度"]
+        func rank(_ label: String) -> Int { order.firstIndex { label.hasPrefix($0) } ?? order.count }
+        return items.enumerated().sorted { a, b in
+            let (ra, rb) = (rank(level1(a.element)), rank(level1(b.element)))
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map(\.element)
     }
 
     // MARK: - Shapes

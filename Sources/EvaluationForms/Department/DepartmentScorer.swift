@@ -102,7 +102,7 @@ public struct DepartmentScorer: Sendable {
         }
 
         let own = scheme.ownIndicators
-        let indicators = DepartmentIndicators.of(department)
+        let indicators = CommonIndicators.inFormOrder(DepartmentIndicators.of(department), level1: \.level1)
         var specific: [IndicatorScore] = []
         if indicators.isEmpty {
             if !own.weight.isZero {

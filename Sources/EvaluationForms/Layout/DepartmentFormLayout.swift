@@ -116,7 +116,9 @@ public enum DepartmentFormLayout {
         for (offset, note) in notes.enumerated() {
             grid.merge((r + 1 + offset)...(r + 1 + offset), 0...8, note, FormStyles.note)
         }
+        // 计算公式及数据来源 (J) is for the screen: the printed form is A–I, like the national form.
         grid.sheet.layout.print = FormStyles.print(landscape: true, repeatRows: header...header)
+        grid.sheet.layout.print.printColumns = 0...8
         return grid.finished()
     }
 
