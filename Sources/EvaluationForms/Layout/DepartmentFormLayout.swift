@@ -45,7 +45,7 @@ public enum DepartmentFormLayout {
                 grid.put(r, 7, row.rate.map { FormValue.rate($0) } ?? .text("—"), row.rate == nil ? FormStyles.centered : FormStyles.rate)
                 grid.put(r, 8, "—", FormStyles.centered)
             }
-            grid.put(r, 9, sourceNote(row), FormStyles.note)
+            grid.put(r, 9, sourceNote(row), FormStyles.screenNote)
         }
 
         let goalTop = fundsBottom + 1
@@ -56,7 +56,7 @@ public enum DepartmentFormLayout {
         let achieved = department.annualGoal?.achieved?.value ?? ""
         grid.merge((goalTop + 1)...(goalTop + 1), 1...4, expected, FormStyles.required(expected))
         grid.merge((goalTop + 1)...(goalTop + 1), 5...8, achieved, FormStyles.required(achieved))
-        grid.height(goalTop + 1, 60)
+        grid.height(goalTop + 1, FormStyles.goalHeight(expected, achieved))
 
         let header = goalTop + 2
         for (offset, title) in ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
@@ -85,7 +85,7 @@ public enum DepartmentFormLayout {
                 grid.put(r, 7, indicator.value == nil ? "无法计算" : "不计分", FormStyles.centered)
             }
             grid.put(r, 8, indicator.reason.map { "无法计算：\($0.zh)" } ?? "", FormStyles.text)
-            grid.put(r, 9, formulaNote(indicator), FormStyles.note)
+            grid.put(r, 9, formulaNote(indicator), FormStyles.screenNote)
             r += 1
         }
         IndicatorRows.mergeRuns(
@@ -96,7 +96,7 @@ public enum DepartmentFormLayout {
         let specificFirst = r
         IndicatorRows.write(department.specificIndicators, into: &grid, from: specificFirst)
         for (index, scored) in department.specificIndicators.enumerated() {
-            grid.put(specificFirst + index, 9, "部门自定指标：\(scored.basis)", FormStyles.note)
+            grid.put(specificFirst + index, 9, "部门自定指标：\(scored.basis)", FormStyles.screenNote)
         }
         r += department.specificIndicators.count
         grid.merge(header...(r - 1), 0...0, "绩效指标", FormStyles.label)
@@ -106,7 +106,7 @@ public enum DepartmentFormLayout {
         grid.put(r, 6, FormValue.score(department.fullWeight), FormStyles.score)
         let cells = FormFormulas.ScoreCells(executionRow: fundsTop + 1, firstIndicatorRow: commonFirst, lastIndicatorRow: last)
         grid.totalCells(r, cells, department.tally, bands: report.profile.grades)
-        grid.put(r, 9, "总分 = 已评分项目得分合计（不折算）；全部分值都已评分时才评定等级", FormStyles.note)
+        grid.put(r, 9, "总分 = 已评分项目得分合计（不折算）；全部分值都已评分时才评定等级", FormStyles.screenNote)
         var notes = ["评分方案：\(report.profile.name)。\(report.profile.description)"]
         if !department.unscored.isEmpty {
             notes.append("未评分的项目：" + department.unscored.map {
@@ -119,7 +119,11 @@ public enum DepartmentFormLayout {
         // 计算公式及数据来源 (J) is for the screen: the printed form is A–I, like the national form.
         grid.sheet.layout.print = FormStyles.print(landscape: true, repeatRows: header...header)
         grid.sheet.layout.print.printColumns = 0...8
-        return grid.finished()
+        var sheet = grid.finished()
+        let groups = Pagination.runs(department.commonIndicators.map(\.level1), first: commonFirst)
+            + Pagination.runs(department.specificIndicators.map(\.indicator.level1), first: specificFirst)
+        sheet.layout.print.rowBreaks = Pagination.rowBreaks(sheet, groups: groups, header: header)
+        return sheet
     }
 
     /// The zero-based row of the 年度总体目标 texts (预期目标 B, 实际完成情况 F).

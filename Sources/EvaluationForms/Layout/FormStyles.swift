@@ -35,6 +35,12 @@ public enum FormStyles {
         if value.allSatisfy(\.isWhitespace) { style.fillColor = requiredFill }
         return style
     }
+    /// Centred, with the required fill: an empty 实际完成值.
+    public static let requiredCentered: CellStyle = {
+        var style = centered
+        style.fillColor = requiredFill
+        return style
+    }()
     public static let amount = CellStyle(
         font: .init(name: font, size: 11), alignment: .init(horizontal: .right, vertical: .center), border: thin,
         numberFormat: "#,##0.00")
@@ -47,6 +53,18 @@ public enum FormStyles {
     /// Notes under a form (评分方案, 计分说明): small, wrapped, no border.
     public static let note = CellStyle(
         font: .init(name: font, size: 9), alignment: .init(horizontal: .left, vertical: .top, wrapText: true))
+    /// The 计算公式及数据来源 column, outside the print area: one line per cell (not wrapped), so the printed
+    /// rows keep the height of their A–I content.
+    public static let screenNote = CellStyle(
+        font: .init(name: font, size: 9), alignment: .init(horizontal: .left, vertical: .center, wrapText: false))
+
+    /// The height of the 年度总体目标 row: enough for the longer text in its half of the form (about 26
+    /// Chinese characters a line at 11 pt), at least 60 points, at most Excel's 409.
+    static func goalHeight(_ expected: String, _ achieved: String) -> Int {
+        let lines = max(expected.count, achieved.count) / 26 + 2
+        return min(409, max(60, lines * 15))
+    }
+
     /// Column headers of the list sheets (评分汇总, 检查结果).
     public static let header = CellStyle(
         font: .init(name: font, size: 11, bold: true),

@@ -66,7 +66,7 @@ public enum ProjectFormLayout {
         let achieved = project.annualGoal?.achieved?.value ?? ""
         grid.merge(10...10, 1...4, expected, FormStyles.required(expected))
         grid.merge(10...10, 5...8, achieved, FormStyles.required(achieved))
-        grid.height(10, 60)
+        grid.height(10, FormStyles.goalHeight(expected, achieved))
 
         // 绩效指标.
         let header = 11
@@ -101,7 +101,10 @@ public enum ProjectFormLayout {
             let r = totalRow + 1 + offset
             grid.merge(r...r, 0...8, note, FormStyles.note)
         }
-        return grid.finished()
+        var sheet = grid.finished()
+        sheet.layout.print.rowBreaks = Pagination.rowBreaks(
+            sheet, groups: Pagination.runs(indicators.map(\.indicator.level1), first: first), header: header)
+        return sheet
     }
 }
 
@@ -113,7 +116,8 @@ enum IndicatorRows {
             let indicator = scored.indicator
             grid.put(r, 3, indicator.name, FormStyles.text)
             grid.put(r, 4, shownTarget(indicator), FormStyles.centered)
-            grid.put(r, 5, indicator.actual.map { shown($0, unit: indicator.unit) } ?? "", FormStyles.centered)
+            let actualText = indicator.actual.map { shown($0, unit: indicator.unit) } ?? ""
+            grid.put(r, 5, actualText, indicator.applicable && actualText.isEmpty ? FormStyles.requiredCentered : FormStyles.centered)
             if indicator.applicable {
                 grid.put(r, 6, FormValue.score(scored.weight), scored.weight == nil ? FormStyles.centered : FormStyles.score)
                 if let rule = scored.rule, let score = scored.score, let number = indicator.actual?.number {
