@@ -83,7 +83,7 @@ import Testing
         sheet.set(CellAddress("J1")!, .text("说明"))
         let workbook = try #require(try ZipEntries(path: try Samples.write(Workbook(sheets: [sheet]))).text("xl/workbook.xml"))
         #expect(workbook.contains(
-            "<definedNames><definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">'表'!$A:$I</definedName>"
+            "<definedNames><definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">'表'!$A$1:$I$1</definedName>"
                 + "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'表'!$2:$2</definedName></definedNames>"))
     }
 

@@ -296,6 +296,9 @@ final class WorksheetStream {
         }
     }
 
+    /// The last used row (zero-based), -1 when nothing was written.
+    var lastUsedRow: Int { maxRow }
+
     /// Records a written cell in the used range (`<dimension>`).
     @inline(__always)
     func noteUsed(row: Int, column: Int) {

@@ -12,6 +12,8 @@ enum PackageParts {
         var state: Sheet.State
         var repeatRows: ClosedRange<Int>?
         var printColumns: ClosedRange<Int>? = nil
+        /// Rows the print area spans (the used rows), so it reads `$A$1:$I$40` as Excel and openpyxl expect.
+        var printRows: Int = 1
     }
 
     static func contentTypes(sheetCount: Int, hasSharedStrings: Bool) -> [UInt8] {
@@ -114,8 +116,8 @@ enum PackageParts {
                 out.int(i)
                 out.ascii("\">")
                 out.escapedText(quotedSheetName(sheet.name))
-                out.escapedText("!$" + CellAddress.columnName(columns.lowerBound) + ":$"
-                    + CellAddress.columnName(columns.upperBound))
+                out.escapedText("!$" + CellAddress.columnName(columns.lowerBound) + "$1:$"
+                    + CellAddress.columnName(columns.upperBound) + "$" + String(sheet.printRows))
                 out.ascii("</definedName>")
             }
             for (i, sheet) in titled {

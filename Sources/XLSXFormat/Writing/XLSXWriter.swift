@@ -132,7 +132,8 @@ public final class XLSXWriter {
         current = nil
         guard let done = stream.compressed else { throw fail(.ioFailure(detail: "sheet not finished"), part: stream.name) }
         finished.append(FinishedSheet(entry: .init(name: stream.name, state: state, repeatRows: stream.layout.print.repeatRows,
-                                                       printColumns: stream.layout.print.printColumns),
+                                                       printColumns: stream.layout.print.printColumns,
+                                                       printRows: max(stream.lastUsedRow, 0) + 1),
                                       descriptor: stream.descriptor, header: done.header, fileLength: done.fileLength,
                                       size: done.size, crc: done.crc))
     }
