@@ -22,7 +22,7 @@ import TestSupport
         #expect(Dictionary(uniqueKeysWithValues: loaded.files.map { ($0.file, $0.role) }) == [
             "2020年三公经费.csv": .finalAccounts, "2020年部门决算.xlsx": .finalAccounts,
             "2020年部门预算.xlsx": .budget, "2020年项目绩效.xlsx": .projectPerformance,
-            "部门基本情况.xlsx": .departmentFacts,
+            "部门基本情况.xlsx": .mixed,  // facts + the 部门整体绩效指标 sheet
         ])
         #expect(d.projects.count == 9)
         #expect(d.projects.map(\.indicators.count).reduce(0, +) == 57)
@@ -43,7 +43,7 @@ import TestSupport
         #expect(loaded.errors.isEmpty)
         #expect(loaded.department.name == "某县农业农村局")
         #expect(loaded.department.projects.map(\.indicators.count) == [6, 5, 4])
-        #expect(loaded.department.tables.count == 10)
+        #expect(loaded.department.tables.count == 11)  // + 部门整体绩效目标 (department indicators, no project)
     }
 
     @Test func errorsAreCollectedPerFileNotThrown() throws {
