@@ -107,7 +107,7 @@ struct NeverPretendTests {
     func nothingScored() {
         let tally = ScoreTally(scores: [], fullWeight: Make.q("100"), grades: ScoringProfile.shipped.grades)
         #expect(tally.totalScore == nil && tally.grade == nil)
-        #expect(tally.totalText == "未评分")
+        #expect(tally.totalText == "未评分，不评级")
         #expect(FormFormulas.gradeText(tally) == "未评分，不评级")
     }
 

@@ -32,7 +32,7 @@ public struct ScoreTally: Sendable, Hashable {
     /// 总分 as the forms print it: "92.50" when graded, "已评 X 分 / 可评 Y 分" style otherwise, "未评分" when
     /// nothing was scored.
     public var totalText: String {
-        guard let totalScore else { return "未评分" }
+        guard let totalScore else { return "未评分，不评级" }
         if isGraded { return totalScore.formatted(decimals: 2) }
         return "\(totalScore.formatted(decimals: 2))（已评分值 \(scoredWeight.formatted(decimals: 2)) / 满分 \(fullWeight.formatted(decimals: 2))，不评级）"
     }
