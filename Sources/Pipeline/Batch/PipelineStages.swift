@@ -85,7 +85,7 @@ public struct PipelineStages: BatchStages {
         let prepared = DepartmentEvaluation(
             findings: run.report.findings,
             budgetExecutionRate: score.execution.rate ?? run.comparison.totalRow?.executionRate,
-            totalScore: score.totalScore, grade: score.grade?.chinese, forms: run.workbook)
+            totalScore: score.totalScore, grade: score.grade?.chinese ?? "不评级", forms: run.workbook)
         return DepartmentLoad(
             department: hasTables ? run.loaded.department : nil, files: described, problems: problems,
             entries: entries, prepared: prepared)
@@ -101,7 +101,7 @@ public struct PipelineStages: BatchStages {
         return DepartmentEvaluation(
             findings: report.findings,
             budgetExecutionRate: report.department.execution.rate ?? comparison.totalRow?.executionRate,
-            totalScore: report.department.totalScore, grade: report.department.grade?.chinese, forms: workbook)
+            totalScore: report.department.totalScore, grade: report.department.grade?.chinese ?? "不评级", forms: workbook)
     }
 
     public func crosscheck(narrative: BatchInput, department: Department) -> Result<[BatchReportEntry], FileProblem>? {
