@@ -165,4 +165,26 @@ struct RequiredCellsTests {
         let sheet = try #require(FormsWorkbook.build(report).sheets.dropFirst().first)
         #expect(sheet.row(at: 10)?.cell(at: 1)?.style?.fillColor == FormStyles.requiredFill)
     }
+
+    @Test("a department indicator below target without 偏差原因 cites the written department form's cell too")
+    func departmentReason() throws {
+        var department = HandBuilt.department
+        for index in department.tables.indices {
+            guard case .projectIndicators(var t) = department.tables[index] else { continue }
+            for i in t.indicators.indices where t.indicators[i].projectName == nil {
+                t.indicators[i].actual = IndicatorValue(parsing: "50", source: Make.cell("F9"))
+                t.indicators[i].deviationReason = ""
+            }
+            department.tables[index] = .projectIndicators(t)
+        }
+        let report = FormsEvaluator.evaluate(department, profile: .shipped)
+        let warning = try #require(report.findings.first {
+            $0.rule == "未达标无偏差原因" && $0.message.zh.contains(department.name)
+        })
+        let written = try #require(warning.cells.first { $0.location.file == RequiredCells.outputFile })
+        #expect(written.location.sheet == DepartmentFormLayout.sheetName)
+        let sheet = FormsWorkbook.build(report).sheets[0]
+        let address = try #require(CellAddress(written.location.cell))
+        #expect(sheet.row(at: address.row)?.cell(at: 8)?.style?.fillColor == FormStyles.requiredFill)
+    }
 }

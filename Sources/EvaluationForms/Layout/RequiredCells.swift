@@ -13,6 +13,14 @@ public enum RequiredCells {
     public static func apply(to report: inout FormsReport) {
         var added: [Finding] = []
         if let finding = departmentFinding(report) { added.append(finding) }
+        let d = report.department
+        let specificFirst = DepartmentFormLayout.goalTextRow(d) + 2 + d.commonIndicators.count
+        for (offset, scored) in d.specificIndicators.enumerated() where needsReason(scored) {
+            guard let known = scored.findings.first(where: { $0.rule == "未达标无偏差原因" }) else { continue }
+            let cell = address(specificFirst + offset, 8)
+            replace(known, in: &report, adding: CitedCell(
+                SourceLocation(file: outputFile, sheet: DepartmentFormLayout.sheetName, cell: cell.description), value: ""))
+        }
         let names = FormsWorkbook.projectSheetNames(report)
         var nameIndex = 0
         for index in report.projects.indices where report.projects[index].hasForm {
