@@ -35,4 +35,7 @@ fi
 PAGES=$(grep -a -c '/Type */Page[^s]' "$PDF" || true)
 echo "form.pdf: $(stat -c %s "$PDF") bytes, $PAGES page(s)"
 [ "$PAGES" = 1 ] || { echo "libreoffice_check: the form should print on one page"; exit 1; }
+echo "==> forms: LibreOffice recalculates the live formulas (as written, and with cached values zeroed)"
+swift build >/dev/null
+"$PY" Tests/Interop/run.py --bin .build/debug/budgeteval -k libreoffice_recalculates
 echo "libreoffice_check: passed"

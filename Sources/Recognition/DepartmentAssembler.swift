@@ -47,7 +47,9 @@ public enum DepartmentAssembler {
             if !order.contains(key) { order.append(key) }
         }
         for indicator in indicators {
-            let name = indicator.projectName ?? ""
+            // Rows naming no project are the department's own (部门整体绩效指标): they stay in their table
+            // for the department form (EvaluationForms.DepartmentIndicators) and make no nameless project.
+            guard let name = indicator.projectName, !name.allSatisfy(\.isWhitespace) else { continue }
             let key = normalisedName(name)
             if merged[key] == nil {
                 merged[key] = Project(name: name, source: indicator.source, unit: .yuan)

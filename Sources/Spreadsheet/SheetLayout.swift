@@ -29,6 +29,11 @@ public struct SheetLayout: Hashable, Sendable {
         /// Margins in inches: left, right, top, bottom.
         public var margins: (left: Double, right: Double, top: Double, bottom: Double)
         public var centerHorizontally: Bool
+        /// The columns that print (zero-based, inclusive), e.g. `0...8` keeps an explanatory column J off the
+        /// page; nil prints every used column.
+        public var printColumns: ClosedRange<Int>? = nil
+        /// Manual page breaks: each zero-based row here starts a new printed page.
+        public var rowBreaks: [Int] = []
 
         public init(a4: Bool = false, orientation: Orientation = .portrait, fitToWidth: Bool = false,
                     repeatRows: ClosedRange<Int>? = nil,
@@ -47,11 +52,12 @@ public struct SheetLayout: Hashable, Sendable {
                 && a.repeatRows == b.repeatRows && a.centerHorizontally == b.centerHorizontally
                 && a.margins.left == b.margins.left && a.margins.right == b.margins.right
                 && a.margins.top == b.margins.top && a.margins.bottom == b.margins.bottom
+                && a.printColumns == b.printColumns && a.rowBreaks == b.rowBreaks
         }
 
         public func hash(into h: inout Hasher) {
             h.combine(a4); h.combine(orientation); h.combine(fitToWidth); h.combine(repeatRows)
-            h.combine(centerHorizontally)
+            h.combine(centerHorizontally); h.combine(printColumns); h.combine(rowBreaks)
             h.combine(margins.left); h.combine(margins.right); h.combine(margins.top); h.combine(margins.bottom)
         }
     }

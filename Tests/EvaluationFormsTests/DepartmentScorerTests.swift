@@ -6,7 +6,7 @@ import Testing
 @Suite("Department form: common indicators (FORMS.md §4) and the default profile")
 struct DepartmentScorerTests {
     var scored: DepartmentScore {
-        DepartmentScorer(profile: .shipped).score(HandBuilt.department.normalised(to: .tenThousandYuan))
+        DepartmentScorer(profile: .sheet2018).score(HandBuilt.department.normalised(to: .tenThousandYuan))
     }
 
     func indicator(_ name: String) -> CommonIndicatorResult? {
@@ -23,8 +23,10 @@ struct DepartmentScorerTests {
         // 97.44 %: 2.56 points short × 0.4 = 1.02 (1.0240…) deducted from 8.
         #expect(completion.score == Make.q("6.98"))
         let adjustment = try #require(indicator("预算调整率"))
-        #expect(adjustment.value?.formatted(decimals: 4) == "0.1116")
-        #expect(adjustment.score == Make.q("4"))
+        // (1050 − 944.59 − 年初结转和结余 341.47) ÷ 944.59: carried-in funds are not an adjustment.
+        #expect(adjustment.value?.formatted(decimals: 4) == "-0.2499")
+        #expect(adjustment.formula.contains("年初结转和结余"))
+        #expect(adjustment.score == Make.q("2"))
     }
 
     @Test("without a 全年预算数 the completion rate is 无法计算, never computed from the 年初预算数")
@@ -80,16 +82,30 @@ struct DepartmentScorerTests {
         #expect(indicator("结转结余率")?.value?.formatted(decimals: 4) == "0.2610")
     }
 
-    @Test("total: scored weights converted to 100; department-specific indicators scored like project ones")
-    func total() {
+    @Test("2018 sheet: 执行率 not scored (预算完成率 is the same ratio); the total is Σ 得分, not rescaled, not graded")
+    func total2018() {
         let s = scored
-        // 执行率 10 × 0.9744 = 9.74; completion 6.98; adjustment 4; specific 20 (met, over 120 %? 97.62/90 = 108 %: no).
-        #expect(s.execution.score == Make.q("9.74"))
+        #expect(s.execution.score == nil)
+        #expect(s.execution.rate != nil)
+        // completion 6.98 + adjustment (see completionAndAdjustment) + the specific indicator's own 分值 20.
         #expect(s.specificIndicators.map(\.score) == [Make.q("20")])
-        #expect(s.scoredWeight == Make.q("46"))
-        #expect(s.rawScore == Make.q("40.72"))
-        #expect(s.totalScore == Make.q("88.52"))
-        #expect(s.grade == .good)
+        let adjustment = s.commonIndicators.first { $0.id == .budgetAdjustmentRate }?.score ?? .zero
+        #expect(s.scoredWeight == Make.q("36"))
+        #expect(s.fullWeight == Make.q("100"))
+        #expect(s.totalScore == Make.q("26.98").adding(adjustment))
+        #expect(s.grade == nil)
+        #expect(s.findings.contains { $0.rule == "部门整体不评级" })
+    }
+
+    @Test("default profile: 执行率 10 scored once, common indicators only listed, own indicators share 90")
+    func totalDefault() {
+        let s = DepartmentScorer(profile: .shipped).score(HandBuilt.department.normalised(to: .tenThousandYuan))
+        #expect(s.execution.score == Make.q("9.74"))
+        #expect(s.commonIndicators.allSatisfy { $0.score == nil })
+        #expect(s.commonIndicators.first { $0.id == .budgetCompletionRate }?.scoring.contains("同一比率") == true)
+        #expect(s.fullWeight == Make.q("100"))
+        #expect(s.grade == nil)
+        #expect(s.totalScore != nil)
     }
 
     @Test("value rules: deduct per point and bands")
@@ -98,7 +114,7 @@ struct DepartmentScorerTests {
         #expect(deduct.score(Make.rate("100%"), weight: Make.q("8"))?.score == Make.q("8"))
         #expect(deduct.score(Make.rate("95%"), weight: Make.q("8"))?.score == Make.q("6"))
         #expect(deduct.score(Make.rate("50%"), weight: Make.q("8"))?.score == .zero)
-        let bands = ScoringProfile.shipped.department.rule(for: .budgetAdjustmentRate)!.rule
+        let bands = ScoringProfile.sheet2018.department.rule(for: .budgetAdjustmentRate)!.rule
         #expect(bands.score(.zero, weight: Make.q("8"))?.score == Make.q("8"))
         #expect(bands.score(Make.rate("10%"), weight: Make.q("8"))?.score == Make.q("6"))
         #expect(bands.score(Make.rate("-10.01%"), weight: Make.q("8"))?.score == Make.q("4"))
@@ -109,14 +125,30 @@ struct DepartmentScorerTests {
 
 @Suite("Scoring profile file")
 struct ProfileTests {
-    @Test("the shipped profile decodes and names its scheme")
-    func shipped() {
+    @Test("the built-in profiles decode, total 100 and are named in words")
+    func shipped() throws {
         let profile = ScoringProfile.shipped
         #expect(profile.project.executionWeight == Make.q("10"))
         #expect(profile.project.categoryWeights[.output] == Make.q("50"))
         #expect(profile.project.reverseScoring == .linear)
-        #expect(profile.name.contains("2018"))
-        #expect(profile.department.rule(for: .budgetCompletionRate)?.weight == Make.q("8"))
+        #expect(profile.department.fullWeight == Make.q("100"))
+        #expect(ScoringProfile.sheet2018.department.fullWeight == Make.q("100"))
+        #expect(ScoringProfile.sheet2018.department.rule(for: .budgetCompletionRate)?.weight == Make.q("8"))
+        #expect(ScoringProfile.sheet2018.department.executionWeight.isZero)
+        #expect(try ScoringProfile.resolve("2018-sheet") == .sheet2018)
+        #expect(try ScoringProfile.resolve("default") == .shipped)
+        #expect(try ScoringProfile.resolve(nil) == .shipped)
+        #expect(ScoringProfile.builtInList().contains("2018-sheet"))
+        for (_, p) in ScoringProfile.builtIn { #expect(!p.name.contains("+") && !p.name.contains(p.id)) }
+    }
+
+    @Test("a profile that scores 执行率 and 预算完成率 both is refused")
+    func sameRatioTwice() throws {
+        var profile = ScoringProfile.sheet2018
+        profile.department.executionWeight = Make.q("10")
+        let data = try JSONEncoder().encode(profile)
+        let error = #expect(throws: FormsError.self) { _ = try ScoringProfile.decode(data, file: "p.json") }
+        #expect(error?.message.zh.contains("同一比率") == true)
     }
 
     @Test("an invalid profile names the JSON path")

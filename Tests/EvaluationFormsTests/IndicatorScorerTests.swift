@@ -96,8 +96,9 @@ struct IndicatorScorerTests {
         #expect(score("未达成年度指标且效果较差") == Make.q("5"))
         #expect(Make.score(Make.indicator(direction: .qualitative, target: "明显提升", actual: "明显提升")).score == Make.q("10"))
         let unclear = Make.score(Make.indicator(direction: .qualitative, target: "明显提升", actual: "还行"))
-        #expect(unclear.score == .zero)
-        #expect(unclear.findings.map(\.rule) == ["定性结果不明"])
+        #expect(unclear.score == nil)
+        #expect(unclear.undetermined)
+        #expect(unclear.findings.map(\.rule) == ["定性结果无法判定"])
     }
 
     @Test("qualitative: a given score is checked against its band; boundary ownership is a setting")

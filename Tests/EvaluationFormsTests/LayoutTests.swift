@@ -33,8 +33,11 @@ struct LayoutTests {
         // 年度资金总额 summed from the sub-rows: 140 budget, 130.5 spent.
         #expect(sheet[CellAddress("E6")!] == .number("140"))
         #expect(sheet[CellAddress("F6")!] == .number("130.5"))
-        #expect(sheet[CellAddress("H6")!] == .number("0.9321"))
+        // Live formulas with the exact results cached (FORMS.md §4a).
+        #expect(sheet[CellAddress("H6")!] == .number("0.9321428571"))
+        #expect(sheet.row(at: 5)?.cell(at: 7)?.formula == "F6/E6")
         #expect(sheet[CellAddress("I6")!] == .number("9.32"))
+        #expect(sheet.row(at: 5)?.cell(at: 8)?.formula == "ROUND(G6*MIN(MAX(H6,0),1),2)")
         #expect(sheet.merges.contains(CellRange("A5:A9")!))
         #expect(sheet[CellAddress("B12")!] == .text("一级指标"))
         #expect(sheet[CellAddress("I12")!] == .text("偏差原因分析及改进措施"))

@@ -39,7 +39,8 @@ struct ProjectScorerTests {
     func zeroBudget() {
         let scored = ProjectScorer(profile: .shipped).score(project(adjusted: "0", actual: "0", indicators: fullIndicators))
         #expect(scored.execution.rate == nil)
-        #expect(scored.execution.score == .zero)
+        #expect(scored.execution.score == nil)
+        #expect(scored.grade == nil)
         #expect(scored.findings.map(\.rule) == ["全年预算数为零"])
         #expect(scored.findings.first?.severity == .error)
         #expect(scored.findings.first?.cells.first?.location.cell == "C6")

@@ -67,4 +67,24 @@ struct FormsRoundTripTests {
         let findings = FilledFormCheck.findings(in: department)
         #expect(findings.filter { ["得分超过分值", "执行率得分不符", "指标得分不符", "总分不符"].contains($0.rule) }.map { $0.message.zh } == [])
     }
+
+    @Test("a formula overwritten by a wrong typed number is still reported by the filled-form check")
+    func typedOverFormula() throws {
+        let run = try SeedFormsTests.run("益阳市资阳区商务局")
+        var workbook = run.workbook
+        let index = try #require(workbook.sheets.firstIndex { $0.name == "日常招商" })
+        // H19: 外商直接投资 148 of 200 × 15 = 11.10, written as a formula; a person types 15 over it.
+        let h19 = try #require(CellAddress("H19"))
+        #expect(workbook.sheets[index].row(at: h19.row)?.cell(at: h19.column)?.formula != nil)
+        let style = workbook.sheets[index].row(at: h19.row)?.cell(at: h19.column)?.style
+        workbook.sheets[index].set(h19, .number("15"), formula: nil, style: style)
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("自评表.xlsx").path
+        _ = try FormsOutput.write(workbook, splits: [], to: path)
+        let findings = FilledFormCheck.findings(in: try #require(try Pipeline.load([path]).groups.first).department)
+        let wrong = try #require(findings.first { $0.rule == "指标得分不符" })
+        #expect(wrong.cells.first?.location.cell == "H19")
+        #expect(wrong.expected == "11.10")
+    }
 }

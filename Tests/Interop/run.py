@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 import traceback
+import unittest
 
 
 class Context:
@@ -29,7 +30,7 @@ def main():
     here = pathlib.Path(__file__).resolve().parent
     root = here.parent.parent
     binary = str((root / args.bin).resolve()) if not pathlib.Path(args.bin).is_absolute() else args.bin
-    passed = failed = 0
+    passed = failed = skipped = 0
     for path in sorted(here.glob("test_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
@@ -42,13 +43,16 @@ def main():
                 getattr(module, name)(Context(binary, root, tmp))
                 print(f"PASS {path.stem}.{name}")
                 passed += 1
+            except unittest.SkipTest as reason:
+                print(f"SKIP {path.stem}.{name}: {reason}")
+                skipped += 1
             except Exception:
                 print(f"FAIL {path.stem}.{name}")
                 traceback.print_exc()
                 failed += 1
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
-    print(f"interop: {passed} passed, {failed} failed")
+    print(f"interop: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
     sys.exit(1 if failed else 0)
 
 

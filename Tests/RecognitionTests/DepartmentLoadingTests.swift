@@ -23,7 +23,7 @@ import TestSupport
         #expect(Dictionary(uniqueKeysWithValues: loaded.files.map { ($0.file, $0.roles) }) == [
             "2020年三公经费.csv": [.finalAccounts], "2020年部门决算.xlsx": [.finalAccounts],
             "2020年部门预算.xlsx": [.budget], "2020年项目绩效.xlsx": [.projects],
-            "部门基本情况.xlsx": [.facts],
+            "部门基本情况.xlsx": [.projects, .facts],  // facts + the 部门整体绩效指标 sheet
         ])
         #expect(d.projects.count == 9)
         #expect(d.projects.map(\.indicators.count).reduce(0, +) == 57)
@@ -46,7 +46,7 @@ import TestSupport
         #expect(loaded.groups.count == 1)
         #expect(department.name == "某县农业农村局")
         #expect(department.projects.map(\.indicators.count) == [6, 5, 4])
-        #expect(department.tables.count == 10)
+        #expect(department.tables.count == 11)  // + 部门整体绩效目标 (department indicators, no project)
     }
 
     @Test func errorsAreCollectedPerFileNotThrown() throws {

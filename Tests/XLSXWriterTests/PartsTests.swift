@@ -76,6 +76,17 @@ import Testing
         #expect(zip.text("xl/_rels/workbook.xml.rels")?.contains("Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet2.xml\"") == true)
     }
 
+    @Test func printAreaKeepsColumnsOffThePage() throws {
+        var sheet = Sheet(name: "表")
+        sheet.layout.print.printColumns = 0...8
+        sheet.layout.print.repeatRows = 1...1
+        sheet.set(CellAddress("J1")!, .text("说明"))
+        let workbook = try #require(try ZipEntries(path: try Samples.write(Workbook(sheets: [sheet]))).text("xl/workbook.xml"))
+        #expect(workbook.contains(
+            "<definedNames><definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">'表'!$A$1:$I$1</definedName>"
+                + "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'表'!$2:$2</definedName></definedNames>"))
+    }
+
     @Test func smallSheetIsExact() throws {
         let rows = [
             Row(index: 0, cells: [
@@ -129,6 +140,16 @@ import Testing
         let core = try #require(zip.text("docProps/core.xml"))
         #expect(core.contains("<dc:title>自评表</dc:title><dc:creator>财务科</dc:creator><cp:lastModifiedBy>财务科</cp:lastModifiedBy><dcterms:created xsi:type=\"dcterms:W3CDTF\">2021-03-31T09:00:00Z</dcterms:created>"))
         #expect(zip.text("docProps/app.xml")?.contains("<Company>某局</Company>") == true)
+    }
+
+    @Test func toolMarkerIsWrittenAndDetected() throws {
+        let path = try Samples.write(Samples.form())
+        #expect(try ZipEntries(path: path).text("docProps/app.xml")?.contains("<Application>BudgetEval</Application>") == true)
+        #expect(XLSXToolMarker.isToolOutput(path: path))
+        var options = XLSXWriteOptions()
+        options.documentProperties.application = "Microsoft Excel"
+        #expect(!XLSXToolMarker.isToolOutput(path: try Samples.write(Samples.form(), options: options)))
+        #expect(!XLSXToolMarker.isToolOutput(path: "/nonexistent/x.xlsx"))
     }
 
     @Test func columnLettersMatchTheModel() {

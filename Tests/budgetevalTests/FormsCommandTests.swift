@@ -39,9 +39,12 @@ import Testing
         let r = try run(["forms"] + (try sample("某县农业农村局")) + ["-o", dir.appendingPathComponent("a.xlsx").path, "--json"])
         #expect(r.status == 0)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(doc["profile"] as? String == "caiyu-2020-10+dept-2018-sheet")
+        #expect(doc["profile"] as? String == "default")
         let department = try #require(doc["department"] as? [String: Any])
-        #expect(department["grade"] as? String == "good")
+        // Every point scored (执行率 + its complete 部门整体绩效目标 sheet): graded.
+        #expect(department["grade"] as? String == "excellent")
+        #expect(department["scoredWeight"] as? String == "100.00")
+        #expect(department["fullWeight"] as? String == "100.00")
         let projects = try #require(doc["projects"] as? [[String: Any]])
         #expect(projects.count == 3)
         for key in ["name", "initialBudget", "adjustedBudget", "actual", "executionRate", "executionScore", "indicators", "totalScore", "grade"] {

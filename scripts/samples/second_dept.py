@@ -363,7 +363,35 @@ def facts_workbook(path):
         put(ws, row, 3, unit, align=CENTER)
         row += 1
     note(ws, row, 3, SAMPLE_NOTE)
+    department_indicators(wb)
     save(wb, path)
+
+
+# 部门整体绩效目标 (the department form's own indicators), complete so that this department's form is graded.
+DEPARTMENT_INDICATORS = [
+    ("产出指标", "数量指标", "农作物病虫害统防统治面积", "≥", D("12"), D("12.6"), "万亩"),
+    ("产出指标", "数量指标", "培训农民", "≥", D("1500"), D("1620"), "人次"),
+    ("产出指标", "质量指标", "农产品质量安全抽检合格率", "≥", D("98"), D("99.2"), "%"),
+    ("产出指标", "时效指标", "惠农补贴按时发放率", "=", D("100"), D("100"), "%"),
+    ("效益指标", "社会效益指标", "农村人居环境整治", "定性", "明显改善", "已完成", None),
+    ("效益指标", "经济效益指标", "农村居民人均可支配收入增长", "≥", D("6"), D("6.4"), "%"),
+    ("满意度指标", "服务对象满意度指标", "农户满意度", "≥", D("90"), D("93"), "%"),
+]
+
+
+def department_indicators(wb):
+    ws = wb.create_sheet("部门整体绩效目标")
+    widths(ws, 12, 14, 28, 6, 12, 12, 8, 8, 30)
+    row = title_block(ws, 9, "2020年度部门整体绩效目标完成情况", preparer=PREPARER)
+    labels = ["一级指标", "二级指标", "三级指标", "性质", "年度指标值", "实际完成值", "单位", "分值", "偏差原因分析及改进措施"]
+    header(ws, row, [(0, i + 1, 1, 1, text) for i, text in enumerate(labels)], fill=GRAY)
+    row += 1
+    for level1, level2, name, direction, target, actual, unit in DEPARTMENT_INDICATORS:
+        values = [level1, level2, name, direction, target, actual, unit, None, None]
+        for col, v in enumerate(values, start=1):
+            put(ws, row, col, v, fmt="General" if col in (5, 6) else None, align=CENTER if col in (4, 7, 8) else None)
+        row += 1
+    note(ws, row, 9, "注：分值空白时按评分方案分配（产出50、效益30、满意度10）。" + SAMPLE_NOTE[2:])
 
 
 def build(folder):

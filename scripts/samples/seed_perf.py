@@ -207,7 +207,44 @@ def build_facts(path):
         row += 1
     note(ws, row, 5, "注：备注列注明数据来源；标“示例数据”的数字为虚构，仅供演示。")
     ws.sheet_view.showGridLines = False
+    department_indicator_sheet(wb)
     save(wb, path)
+
+
+# The department's own 产出/效益/满意度 indicators (部门整体绩效指标): 实际完成值 from the report's section 四,
+# targets invented (示例数据). No 分值: the profile shares 产出 50 / 效益 30 / 满意度 10 among them. The report
+# gives no satisfaction survey, so that actual stays empty and the department form is not graded until it is typed.
+DEPARTMENT_INDICATORS = [
+    ("产出指标", "数量指标", "引进市域外资金形成固定资产投资", "≥", D("90"), D("97.62"), "亿元", "报告第四部分；年度指标值为示例数据"),
+    ("产出指标", "数量指标", "新签约“三新”项目", "≥", D("40"), D("46"), "个", "报告第四部分；年度指标值为示例数据"),
+    ("产出指标", "数量指标", "新开工“三新”项目", "≥", D("35"), D("39"), "个", "报告第四部分；年度指标值为示例数据"),
+    ("产出指标", "数量指标", "新投产“三新”项目", "≥", D("25"), D("28"), "个", "报告第四部分；年度指标值为示例数据"),
+    ("产出指标", "质量指标", "重大项目履约率", "=", D("100"), D("100"), "%", "报告第四部分"),
+    ("产出指标", "数量指标", "加油站年度检查", "≥", D("33"), D("33"), "座", "报告第四部分；年度指标值为示例数据"),
+    ("效益指标", "经济效益指标", "社会消费品零售总额", "≥", D("65"), D("67.54"), "亿元", "报告第四部分；年度指标值为示例数据"),
+    ("效益指标", "经济效益指标", "外贸进出口总额", "≥", D("4.5"), D("4.8"), "亿美元", "报告第四部分（预计数）；年度指标值为示例数据"),
+    ("效益指标", "社会效益指标", "乡镇马路市场取缔", "定性", "全面取缔", "已彻底取缔", None, "报告第四部分"),
+    ("效益指标", "社会效益指标", "商贸行业安全生产事故", "≤", D("0"), D("0"), "起", "报告第四部分（零事故）"),
+    ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", D("90"), None, "%", "报告未给出满意度调查结果，实际完成值待填"),
+]
+
+
+def department_indicator_sheet(wb):
+    ws = wb.create_sheet("部门整体绩效指标")
+    widths(ws, 6, 11, 14, 30, 9, 12, 12, 10, 7, 36, 36)
+    row = title_block(ws, 11, "2020年度部门整体绩效指标完成情况表", preparer=PREPARER)
+    labels = ["序号", "一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "实际完成值", "计量单位", "分值",
+              "偏差原因分析及改进措施", "数据来源"]
+    header(ws, row, [(0, i + 1, 1, 1, text) for i, text in enumerate(labels)])
+    row += 1
+    for index, (level1, level2, name, direction, target, actual, unit, source) in enumerate(DEPARTMENT_INDICATORS, start=1):
+        values = [index, level1, level2, name, direction, target, actual, unit, None, None, source]
+        for col, v in enumerate(values, start=1):
+            put(ws, row, col, v, fmt="General" if col in (6, 7) else None,
+                align=CENTER if col in (5, 8, 9) else (LEFT_WRAP if col in (10, 11) else None))
+        row += 1
+    note(ws, row, 11, "注：部门整体支出绩效自评表的部门绩效指标（产出、效益、满意度）。分值空白时按评分方案分配"
+                      "（默认：产出50、效益30、满意度10）；实际完成值取自报告第四部分，年度指标值为示例数据。")
 
 
 def build_three_public_csv(path):

@@ -44,16 +44,16 @@ public enum FilledFormCheck {
                         zh: "“\(name)”的执行率得分 \(given.value) 超过分值 \(weight)：得分不能超过分值。",
                         en: "the execution-rate score \(given.value) of “\(name)” exceeds its weight \(weight)."),
                     cells: cells(given), expected: "≤ \(weight)", found: given.value.description))
-            } else if differs(given.value, scored.execution.score) {
+            } else if let computed = scored.execution.score, differs(given.value, computed) {
                 let rate = scored.execution.rate.map { $0.percent(decimals: 2) } ?? "无法计算"
                 findings.append(Finding(
                     severity: .error, rule: "执行率得分不符",
                     message: LocalizedText(
                         zh: "“\(name)”的执行率得分应为 min(执行率 \(rate), 100%) × \(scored.execution.weight) = "
-                            + "\(scored.execution.score.formatted(decimals: 2))，表中为 \(given.value)：请改正。",
+                            + "\(computed.formatted(decimals: 2))，表中为 \(given.value)：请改正。",
                         en: "the execution-rate score of “\(name)” should be min(\(rate), 100%) × "
-                            + "\(scored.execution.weight) = \(scored.execution.score.formatted(decimals: 2)), not \(given.value)."),
-                    cells: cells(given), expected: scored.execution.score.formatted(decimals: 2),
+                            + "\(scored.execution.weight) = \(computed.formatted(decimals: 2)), not \(given.value)."),
+                    cells: cells(given), expected: computed.formatted(decimals: 2),
                     found: given.value.description))
             }
         }
@@ -81,14 +81,17 @@ public enum FilledFormCheck {
                         + "(\(indicator.basis)), not \(given.value)."),
                 cells: cells(given), expected: computed.formatted(decimals: 2), found: given.value.description))
         }
-        if let given = scored.project.totalScore, differs(given.value, scored.totalScore) {
+        // Only a fully scored form has a total to check: with items left for the accountant the tool's sum is partial.
+        if let given = scored.project.totalScore, scored.tally.isGraded, let total = scored.totalScore,
+            differs(given.value, total)
+        {
             findings.append(Finding(
                 severity: .error, rule: "总分不符",
                 message: LocalizedText(
-                    zh: "“\(name)”的总分应为执行率得分与各指标得分之和 \(scored.totalScore.formatted(decimals: 2))，表中为 \(given.value)：请改正。",
-                    en: "the total of “\(name)” should be the sum of its scores, \(scored.totalScore.formatted(decimals: 2)), "
+                    zh: "“\(name)”的总分应为执行率得分与各指标得分之和 \(total.formatted(decimals: 2))，表中为 \(given.value)：请改正。",
+                    en: "the total of “\(name)” should be the sum of its scores, \(total.formatted(decimals: 2)), "
                         + "not \(given.value)."),
-                cells: cells(given), expected: scored.totalScore.formatted(decimals: 2), found: given.value.description))
+                cells: cells(given), expected: total.formatted(decimals: 2), found: given.value.description))
         }
         return findings
     }

@@ -4,7 +4,7 @@ public import FinanceModel
 public enum CommonIndicatorID: String, Sendable, Hashable, Codable, CaseIterable {
     /// 预算完成率 = 决算支出 / 全年预算数.
     case budgetCompletionRate
-    /// 预算调整率 = (全年预算数 − 年初预算数) / 年初预算数.
+    /// 预算调整率 = (全年预算数 − 年初预算数 − 年初结转和结余) / 年初预算数 (carried-in funds are no adjustment).
     case budgetAdjustmentRate
     /// 结转结余率 = 年末结转和结余 / 全年预算数.
     case carryoverRate

@@ -24,10 +24,7 @@ public struct CommonIndicators: Sendable {
             numerator: actual.map { ($0, "决算支出") }, denominator: adjusted.map { ($0, "全年预算数") },
             missing: actual == nil ? LocalizedText(zh: "没有表给出决算支出", en: "no table gives the actual spending") : noAdjusted))
 
-        results.append(change(
-            .budgetAdjustmentRate, formula: "(全年预算数 − 年初预算数) ÷ 年初预算数",
-            current: adjusted.map { ($0, "全年预算数") }, base: initial.map { ($0, "年初预算数") },
-            missing: adjusted == nil ? noAdjusted : LocalizedText(zh: "没有表给出年初预算数", en: "no table gives the initial budget")))
+        results.append(adjustment(adjusted: adjusted, initial: initial, noAdjusted: noAdjusted))
 
         let end = figures.carryoverEnd
         results.append(ratio(
@@ -86,7 +83,17 @@ public struct CommonIndicators: Sendable {
 
         results.append(staffControl())
         results.append(fixedAssets())
-        return results.map(scored)
+        return Self.inFormOrder(results.map(scored), level1: \.level1)
+    }
+
+    /// 一级指标 in the form's order — 投入, 过程, 产出, 效益, 满意度 — keeping the input order within each.
+    static func inFormOrder<T>(_ items: [T], level1: (T) -> String) -> [T] {
+        let order = ["投入", "过程", "产出", "成本", "效益", "效果", "满意度"]
+        func rank(_ label: String) -> Int { order.firstIndex { label.hasPrefix($0) } ?? order.count }
+        return items.enumerated().sorted { a, b in
+            let (ra, rb) = (rank(level1(a.element)), rank(level1(b.element)))
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map(\.element)
     }
 
     // MARK: - Shapes
@@ -136,6 +143,43 @@ public struct CommonIndicators: Sendable {
         return result(id, formula: formula, inputs: inputs, value: value, reason: nil)
     }
 
+    /// 预算调整率 (FORMS.md §4): carried-in funds are not an adjustment. From 本年收入合计 (全年 − 年初) ÷ 年初
+    /// where a table gives both; else (全年预算数 − 年初预算数 − 年初结转和结余) ÷ 年初预算数 of 本年支出合计.
+    private func adjustment(
+        adjusted: DepartmentFigures.Found?, initial: DepartmentFigures.Found?, noAdjusted: LocalizedText
+    ) -> CommonIndicatorResult {
+        if let incomeAdjusted = figures.totalIncome(.adjustedBudget), let incomeInitial = figures.totalIncome(.initialBudget) {
+            return change(
+                .budgetAdjustmentRate, formula: "(本年收入合计全年预算数 − 本年收入合计年初预算数) ÷ 本年收入合计年初预算数（年初结转和结余不算调整）",
+                current: (incomeAdjusted, "本年收入全年预算数"), base: (incomeInitial, "本年收入年初预算数"),
+                missing: noAdjusted)
+        }
+        let formula = "(全年预算数 − 年初预算数 − 年初结转和结余) ÷ 年初预算数（年初结转和结余不算调整）"
+        let start = figures.carryoverStart
+        let inputs = [adjusted?.input("全年预算数"), initial?.input("年初预算数"), start?.input("年初结转和结余")]
+            .compactMap { $0 }
+        guard let adjusted else { return result(.budgetAdjustmentRate, formula: formula, inputs: inputs, value: nil, reason: noAdjusted) }
+        guard let initial else {
+            return result(
+                .budgetAdjustmentRate, formula: formula, inputs: inputs, value: nil,
+                reason: LocalizedText(zh: "没有表给出年初预算数", en: "no table gives the initial budget"))
+        }
+        guard let start else {
+            return result(
+                .budgetAdjustmentRate, formula: formula, inputs: inputs, value: nil,
+                reason: LocalizedText(
+                    zh: "没有年初结转和结余（全年预算数中可能含结转，不能当作调整）：请提供收入支出决算总表",
+                    en: "no opening carry-over is given (the full-year budget may include it, which is no adjustment)"))
+        }
+        let change = adjusted.figure.value - initial.figure.value - start.figure.value
+        guard let value = change.ratio(to: initial.figure.value) else {
+            return result(
+                .budgetAdjustmentRate, formula: formula, inputs: inputs, value: nil,
+                reason: LocalizedText(zh: "年初预算数为 0，不能作除数", en: "the initial budget is 0"))
+        }
+        return result(.budgetAdjustmentRate, formula: formula, inputs: inputs, value: value, reason: nil)
+    }
+
     private func staffControl() -> CommonIndicatorResult {
         let facts = figures.department.facts
         let formula = "实有在职人数 ÷ 编制数"
@@ -168,11 +212,13 @@ public struct CommonIndicators: Sendable {
     private func scored(_ indicator: CommonIndicatorResult) -> CommonIndicatorResult {
         var copy = indicator
         guard let rule = scheme.rule(for: indicator.id), !rule.weight.isZero else {
-            copy.scoring = "本评分方案未规定分值，仅列示"
+            copy.scoring = indicator.id == .budgetCompletionRate && !scheme.executionWeight.isZero
+                ? "与年度预算资金执行率是同一比率，已在执行率计分，此处仅列示"
+                : "本评分方案未规定分值，仅列示"
             return copy
         }
         guard let value = indicator.value else {
-            copy.scoring = "无法计算，不计分，分值不计入总分折算"
+            copy.scoring = "无法计算，未计分（总分只计已评分值，不评级）"
             return copy
         }
         guard let (score, basis) = rule.rule.score(value, weight: rule.weight) else {

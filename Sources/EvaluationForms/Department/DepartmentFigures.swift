@@ -76,6 +76,11 @@ public struct DepartmentFigures: Sendable {
             }
     }
 
+    /// 本年收入合计 in `column`, from the 收支总表s.
+    public func totalIncome(_ column: AmountColumn) -> Found? {
+        first(summaries, title: \.info.title, line: "本年收入合计", column: column) { $0.totalIncome }
+    }
+
     /// 年末结转和结余 (决算数).
     public var carryoverEnd: Found? {
         first(summaries, title: \.info.title, line: "年末结转和结余", column: .actual) { $0.carryoverEnd }

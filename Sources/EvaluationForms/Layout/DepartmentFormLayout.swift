@@ -34,24 +34,29 @@ public enum DepartmentFormLayout {
             grid.amount(r, 4, row.amounts.adjustedBudget)
             grid.amount(r, 5, row.amounts.actual)
             if index == 0 {
-                grid.put(r, 6, FormValue.score(department.execution.weight), FormStyles.score)
-                grid.put(r, 7, FormValue.rate(department.execution.rate), FormStyles.rate)
-                grid.put(r, 8, FormValue.score(department.execution.score), FormStyles.score)
+                if department.execution.weight.isZero {
+                    grid.put(r, 6, "—", FormStyles.centered)
+                } else {
+                    grid.put(r, 6, FormValue.score(department.execution.weight), FormStyles.score)
+                }
+                grid.executionCells(r, department.execution)
             } else {
                 grid.put(r, 6, "—", FormStyles.centered)
                 grid.put(r, 7, row.rate.map { FormValue.rate($0) } ?? .text("—"), row.rate == nil ? FormStyles.centered : FormStyles.rate)
                 grid.put(r, 8, "—", FormStyles.centered)
             }
-            grid.put(r, 9, sourceNote(row), FormStyles.note)
+            grid.put(r, 9, sourceNote(row), FormStyles.screenNote)
         }
 
         let goalTop = fundsBottom + 1
         grid.merge(goalTop...(goalTop + 1), 0...0, "年度总体目标", FormStyles.label)
         grid.merge(goalTop...goalTop, 1...4, "预期目标", FormStyles.label)
         grid.merge(goalTop...goalTop, 5...8, "实际完成情况", FormStyles.label)
-        grid.merge((goalTop + 1)...(goalTop + 1), 1...4, department.annualGoal?.expected.value ?? "", FormStyles.text)
-        grid.merge((goalTop + 1)...(goalTop + 1), 5...8, department.annualGoal?.achieved?.value ?? "", FormStyles.text)
-        grid.height(goalTop + 1, 60)
+        let expected = department.annualGoal?.expected.value ?? ""
+        let achieved = department.annualGoal?.achieved?.value ?? ""
+        grid.merge((goalTop + 1)...(goalTop + 1), 1...4, expected, FormStyles.required(expected))
+        grid.merge((goalTop + 1)...(goalTop + 1), 5...8, achieved, FormStyles.required(achieved))
+        grid.height(goalTop + 1, FormStyles.goalHeight(expected, achieved))
 
         let header = goalTop + 2
         for (offset, title) in ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
@@ -69,13 +74,18 @@ public enum DepartmentFormLayout {
             } else {
                 grid.put(r, 5, "无法计算", FormStyles.centered)
             }
-            let scored = indicator.score != nil
-            grid.put(r, 6, scored || indicator.weight.isZero == false ? FormValue.score(indicator.weight) : .text("—"),
-                     indicator.weight.isZero ? FormStyles.centered : FormStyles.score)
-            grid.put(r, 7, scored ? FormValue.score(indicator.score) : .text(indicator.value == nil ? "无法计算" : "不计分"),
-                     scored ? FormStyles.score : FormStyles.centered)
+            if indicator.weight.isZero {
+                grid.put(r, 6, "—", FormStyles.centered)
+            } else {
+                grid.put(r, 6, FormValue.score(indicator.weight), FormStyles.score)
+            }
+            if let score = indicator.score {
+                grid.put(r, 7, FormValue.score(score), FormStyles.score)
+            } else {
+                grid.put(r, 7, indicator.value == nil ? "无法计算" : "不计分", FormStyles.centered)
+            }
             grid.put(r, 8, indicator.reason.map { "无法计算：\($0.zh)" } ?? "", FormStyles.text)
-            grid.put(r, 9, formulaNote(indicator), FormStyles.note)
+            grid.put(r, 9, formulaNote(indicator), FormStyles.screenNote)
             r += 1
         }
         IndicatorRows.mergeRuns(
@@ -86,22 +96,38 @@ public enum DepartmentFormLayout {
         let specificFirst = r
         IndicatorRows.write(department.specificIndicators, into: &grid, from: specificFirst)
         for (index, scored) in department.specificIndicators.enumerated() {
-            grid.put(specificFirst + index, 9, "部门自定指标：\(scored.basis)", FormStyles.note)
+            grid.put(specificFirst + index, 9, "部门自定指标：\(scored.basis)", FormStyles.screenNote)
         }
         r += department.specificIndicators.count
         grid.merge(header...(r - 1), 0...0, "绩效指标", FormStyles.label)
 
+        let last = max(commonFirst, r - 1)
         grid.merge(r...r, 0...5, "总分", FormStyles.label)
-        grid.put(r, 6, .number("100"), FormStyles.score)
-        grid.put(r, 7, FormValue.score(department.totalScore), FormStyles.score)
-        grid.put(r, 8, "等级：\(department.grade.chinese)", FormStyles.centered)
-        grid.put(r, 9, "总分 = 得分合计 \(department.rawScore.formatted(decimals: 2)) ÷ 计分分值合计 "
-                 + "\(department.scoredWeight.formatted(decimals: 2)) × 100（无法计算和不计分的指标不计入）", FormStyles.note)
-        grid.merge((r + 1)...(r + 1), 0...9, "评分方案：\(report.profile.name)（\(report.profile.id)）。\(report.profile.description)",
-                   FormStyles.note)
-        grid.sheet.layout.print = FormStyles.print(landscape: true)
-        return grid.finished()
+        grid.put(r, 6, FormValue.score(department.fullWeight), FormStyles.score)
+        let cells = FormFormulas.ScoreCells(executionRow: fundsTop + 1, firstIndicatorRow: commonFirst, lastIndicatorRow: last)
+        grid.totalCells(r, cells, department.tally, bands: report.profile.grades)
+        grid.put(r, 9, "总分 = 已评分项目得分合计（不折算）；全部分值都已评分时才评定等级", FormStyles.screenNote)
+        var notes = ["评分方案：\(report.profile.name)。\(report.profile.description)"]
+        if !department.unscored.isEmpty {
+            notes.append("未评分的项目：" + department.unscored.map {
+                "\($0.name)（\($0.weight.formatted(decimals: 2)) 分）——\($0.supplier)"
+            }.joined(separator: "；") + "。")
+        }
+        for (offset, note) in notes.enumerated() {
+            grid.merge((r + 1 + offset)...(r + 1 + offset), 0...8, note, FormStyles.note)
+        }
+        // 计算公式及数据来源 (J) is for the screen: the printed form is A–I, like the national form.
+        grid.sheet.layout.print = FormStyles.print(landscape: true, repeatRows: header...header)
+        grid.sheet.layout.print.printColumns = 0...8
+        var sheet = grid.finished()
+        let groups = Pagination.runs(department.commonIndicators.map(\.level1), first: commonFirst)
+            + Pagination.runs(department.specificIndicators.map(\.indicator.level1), first: specificFirst)
+        sheet.layout.print.rowBreaks = Pagination.rowBreaks(sheet, groups: groups, header: header)
+        return sheet
     }
+
+    /// The zero-based row of the 年度总体目标 texts (预期目标 B, 实际完成情况 F).
+    static func goalTextRow(_ department: DepartmentScore) -> Int { 3 + department.fundsRows.count + 2 }
 
     static func formulaNote(_ indicator: CommonIndicatorResult) -> String {
         var parts = ["\(indicator.name) = \(indicator.formula)"]

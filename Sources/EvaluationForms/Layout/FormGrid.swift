@@ -14,6 +14,35 @@ struct FormGrid {
         put(row, column, .text(text), style)
     }
 
+    /// A live formula with its cached value.
+    mutating func formula(_ row: Int, _ column: Int, _ formula: String, _ cached: CellValue, _ style: CellStyle) {
+        sheet.set(CellAddress(row: row, column: column), cached, formula: formula, style: style)
+    }
+
+    /// 执行率 (H) and 执行率得分 (I) of a funds row: formulas over 全年预算数 (E), 全年执行数 (F) and 分值 (G)
+    /// when the rate is computable; the 得分 only when the profile weights the row.
+    mutating func executionCells(_ row: Int, _ execution: ExecutionScore) {
+        if let rate = execution.rate {
+            formula(row, 7, FormFormulas.executionRate(row: row), FormValue.exactRate(rate), FormStyles.rate)
+        } else {
+            put(row, 7, "无法计算", FormStyles.centered)
+        }
+        if let score = execution.score {
+            formula(row, 8, FormFormulas.executionScore(row: row), FormValue.exactScore(score), FormStyles.score)
+        } else {
+            put(row, 8, "—", FormStyles.centered)
+        }
+    }
+
+    /// 总分 (H) and 等级 (I) of a form's last row as formulas over its score cells.
+    mutating func totalCells(_ row: Int, _ cells: FormFormulas.ScoreCells, _ tally: ScoreTally, bands: GradeBands) {
+        let total = tally.totalScore.map(FormValue.exactScore) ?? .text("")
+        formula(row, 7, cells.total, total, FormStyles.score)
+        formula(
+            row, 8, cells.grade(totalCell: FormFormulas.ref(row, 7), fullWeight: tally.fullWeight, bands: bands),
+            .text(FormFormulas.gradeText(tally)), FormStyles.centered)
+    }
+
     /// Puts `value` in the top-left cell of rows `rows` × columns `columns`, merges them when the area has
     /// more than one cell, and gives every cell of it `style`.
     mutating func merge(
@@ -55,6 +84,7 @@ struct FormGrid {
     func finished() -> Sheet {
         var result = sheet
         result.fitRowsToWrappedText()
+        result.capRowHeights(at: FindingsLayout.maxRowHeight)
         return result
     }
 }

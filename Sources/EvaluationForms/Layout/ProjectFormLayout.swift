@@ -5,6 +5,8 @@ public import Spreadsheet
 /// columns A–I, with the profile and the scoring basis noted under the form.
 public enum ProjectFormLayout {
     public static let columnWidths: [Int] = [10, 12, 12, 22, 14, 14, 8, 10, 26]
+    /// The zero-based row of the first indicator (row 13).
+    static let firstIndicatorRow = 12
 
     /// - Parameter department: the submitting department, shown as 主管部门 and 实施单位 when the project
     ///   input names neither (a department's own projects are managed and carried out by it).
@@ -22,9 +24,11 @@ public enum ProjectFormLayout {
         grid.put(2, 0, "项目名称", FormStyles.label)
         grid.merge(2...2, 1...8, project.name, FormStyles.text)
         grid.put(3, 0, "主管部门", FormStyles.label)
-        grid.merge(3...3, 1...4, project.competentDepartment ?? department ?? "", FormStyles.text)
+        let competent = project.competentDepartment ?? department ?? ""
+        let implementing = project.implementingUnit ?? department ?? ""
+        grid.merge(3...3, 1...4, competent, FormStyles.required(competent))
         grid.merge(3...3, 5...5, "实施单位", FormStyles.label)
-        grid.merge(3...3, 6...8, project.implementingUnit ?? department ?? "", FormStyles.text)
+        grid.merge(3...3, 6...8, implementing, FormStyles.required(implementing))
 
         // 项目资金 block.
         grid.merge(4...8, 0...0, "项目资金（\(unit.rawValue)）", FormStyles.label)
@@ -45,8 +49,7 @@ public enum ProjectFormLayout {
             grid.amount(r, 5, amounts.actual)
             if index == 0 {
                 grid.put(r, 6, FormValue.score(scored.execution.weight), FormStyles.score)
-                grid.put(r, 7, FormValue.rate(scored.execution.rate), FormStyles.rate)
-                grid.put(r, 8, FormValue.score(scored.execution.score), FormStyles.score)
+                grid.executionCells(r, scored.execution)
             } else {
                 grid.put(r, 6, "—", FormStyles.centered)
                 let rate = amounts.actual.flatMap { a in amounts.adjustedBudget.flatMap { a.value.ratio(to: $0.value) } }
@@ -59,9 +62,11 @@ public enum ProjectFormLayout {
         grid.merge(9...10, 0...0, "年度总体目标", FormStyles.label)
         grid.merge(9...9, 1...4, "预期目标", FormStyles.label)
         grid.merge(9...9, 5...8, "实际完成情况", FormStyles.label)
-        grid.merge(10...10, 1...4, project.annualGoal?.expected.value ?? "", FormStyles.text)
-        grid.merge(10...10, 5...8, project.annualGoal?.achieved?.value ?? "", FormStyles.text)
-        grid.height(10, 60)
+        let expected = project.annualGoal?.expected.value ?? ""
+        let achieved = project.annualGoal?.achieved?.value ?? ""
+        grid.merge(10...10, 1...4, expected, FormStyles.required(expected))
+        grid.merge(10...10, 5...8, achieved, FormStyles.required(achieved))
+        grid.height(10, FormStyles.goalHeight(expected, achieved))
 
         // 绩效指标.
         let header = 11
@@ -79,20 +84,27 @@ public enum ProjectFormLayout {
 
         let totalRow = last + 1
         grid.merge(totalRow...totalRow, 0...5, "总分", FormStyles.label)
-        grid.put(totalRow, 6, .number("100"), FormStyles.score)
-        grid.put(totalRow, 7, FormValue.score(scored.totalScore), FormStyles.score)
-        grid.put(totalRow, 8, "等级：\(scored.grade.chinese)", FormStyles.centered)
+        grid.put(totalRow, 6, FormValue.score(scored.tally.fullWeight), FormStyles.score)
+        let cells = FormFormulas.ScoreCells(executionRow: 5, firstIndicatorRow: first, lastIndicatorRow: last)
+        grid.totalCells(totalRow, cells, scored.tally, bands: profile.grades)
+        grid.sheet.layout.print = FormStyles.print(repeatRows: header...header)
 
-        var notes = ["评分方案：\(profile.name)（\(profile.id)）。"]
+        var notes = ["评分方案：\(profile.name)。"]
         if scored.weightsRescaled { notes.append("不适用指标已剔除，其余指标分值已按比例折算，合计仍为 100 分。") }
-        if let reason = scored.execution.reason { notes.append("执行率无法计算：\(reason.zh)，执行率得分按 0 分计。") }
+        if let reason = scored.execution.reason { notes.append("执行率无法计算：\(reason.zh)，执行率得分未计，总分不评级。") }
+        if !scored.tally.isGraded {
+            notes.append("总分只计已评分的项目（已评分值 \(scored.tally.scoredWeight.formatted(decimals: 2)) / 满分 "
+                + "\(scored.tally.fullWeight.formatted(decimals: 2))），不折算、不评级；空白的得分待填写。")
+        }
         notes += indicators.map { "“\($0.indicator.name)”：\($0.basis)" }
         for (offset, note) in notes.enumerated() {
             let r = totalRow + 1 + offset
             grid.merge(r...r, 0...8, note, FormStyles.note)
         }
-        grid.sheet.layout.print = FormStyles.print()
-        return grid.finished()
+        var sheet = grid.finished()
+        sheet.layout.print.rowBreaks = Pagination.rowBreaks(
+            sheet, groups: Pagination.runs(indicators.map(\.indicator.level1), first: first), header: header)
+        return sheet
     }
 }
 
@@ -104,15 +116,29 @@ enum IndicatorRows {
             let indicator = scored.indicator
             grid.put(r, 3, indicator.name, FormStyles.text)
             grid.put(r, 4, shownTarget(indicator), FormStyles.centered)
-            grid.put(r, 5, indicator.actual.map { shown($0, unit: indicator.unit) } ?? "", FormStyles.centered)
+            let actualText = indicator.actual.map { shown($0, unit: indicator.unit) } ?? ""
+            grid.put(r, 5, actualText, indicator.applicable && actualText.isEmpty ? FormStyles.requiredCentered : FormStyles.centered)
             if indicator.applicable {
                 grid.put(r, 6, FormValue.score(scored.weight), scored.weight == nil ? FormStyles.centered : FormStyles.score)
-                grid.put(r, 7, FormValue.score(scored.score), FormStyles.score)
+                if let rule = scored.rule, let score = scored.score, let number = indicator.actual?.number {
+                    var style = FormStyles.centeredNumber
+                    style.numberFormat = FormFormulas.numberFormat(
+                        sign: indicator.actual?.direction,
+                        unit: (indicator.actual?.unit.isEmpty ?? true) ? indicator.unit : indicator.actual?.unit ?? "")
+                    grid.put(r, 5, .number(number.description), style)
+                    grid.formula(r, 7, FormFormulas.indicatorScore(rule, row: r), FormValue.exactScore(score), FormStyles.score)
+                } else if scored.undetermined {
+                    grid.put(r, 7, .empty, FormStyles.required(""))
+                } else {
+                    grid.put(r, 7, FormValue.score(scored.score), FormStyles.score)
+                }
             } else {
                 grid.put(r, 6, "—", FormStyles.centered)
                 grid.put(r, 7, "不适用", FormStyles.centered)
             }
-            grid.put(r, 8, indicator.deviationReason, FormStyles.text)
+            let below = scored.weight.map { w in scored.score.map { $0 < w } ?? false } ?? false
+            let reasonStyle = below ? FormStyles.required(indicator.deviationReason) : FormStyles.text
+            grid.put(r, 8, indicator.deviationReason, reasonStyle)
         }
         mergeRuns(indicators.map(\.indicator.level1), column: 1, grid: &grid, first: first, within: nil)
         mergeRuns(

@@ -104,7 +104,8 @@ public enum ReverseScoring: String, Sendable, Hashable, Codable {
 }
 
 /// 定性指标 bands: 达成 [achievedFloor, 100 %], 部分达成 [partialFloor, achievedFloor), 未达成 [0, partialFloor),
-/// with the two boundaries owned by the upper band (`upper`) or the lower one (`lower`).
+/// with the two boundaries owned by the upper band (`upper`) or the lower one (`lower`); 基本达成 reads as the
+/// top of 部分达成 (`basicallyAchievedScore`, 80 %); the phrases that name each band are data (`phrases`).
 public struct QualitativeBands: Sendable, Hashable, Codable {
     /// Score share when 达成 and the input gives no score (100 %).
     public var achievedScore: Rate
@@ -112,23 +113,74 @@ public struct QualitativeBands: Sendable, Hashable, Codable {
     public var partialScore: Rate
     /// … when 未达成 (50 %).
     public var notAchievedScore: Rate
+    /// … when 基本达成 (80 %, the top of 部分达成's band, unless the profile says otherwise).
+    public var basicallyAchievedScore: Rate
     /// Lower edge of 达成 (80 %).
     public var achievedFloor: Rate
     /// Lower edge of 部分达成 (60 %).
     public var partialFloor: Rate
     public var boundary: BoundaryOwnership
+    /// The words that classify a 实际完成值.
+    public var phrases: QualitativePhrases
 
     public init(
         achievedScore: Rate, partialScore: Rate, notAchievedScore: Rate, achievedFloor: Rate, partialFloor: Rate,
-        boundary: BoundaryOwnership
+        boundary: BoundaryOwnership, basicallyAchievedScore: Rate = Rate(4, over: 5) ?? .one,
+        phrases: QualitativePhrases = .standard
     ) {
         self.achievedScore = achievedScore
         self.partialScore = partialScore
         self.notAchievedScore = notAchievedScore
+        self.basicallyAchievedScore = basicallyAchievedScore
         self.achievedFloor = achievedFloor
         self.partialFloor = partialFloor
         self.boundary = boundary
+        self.phrases = phrases
     }
+
+    enum CodingKeys: String, CodingKey {
+        case achievedScore, partialScore, notAchievedScore, basicallyAchievedScore, achievedFloor, partialFloor,
+            boundary, phrases
+    }
+
+    /// A profile file may leave out `basicallyAchievedScore` (80 %) and `phrases` (the standard lists).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        achievedScore = try c.decode(Rate.self, forKey: .achievedScore)
+        partialScore = try c.decode(Rate.self, forKey: .partialScore)
+        notAchievedScore = try c.decode(Rate.self, forKey: .notAchievedScore)
+        achievedFloor = try c.decode(Rate.self, forKey: .achievedFloor)
+        basicallyAchievedScore = try c.decodeIfPresent(Rate.self, forKey: .basicallyAchievedScore) ?? achievedFloor
+        partialFloor = try c.decode(Rate.self, forKey: .partialFloor)
+        boundary = try c.decode(BoundaryOwnership.self, forKey: .boundary)
+        phrases = try c.decodeIfPresent(QualitativePhrases.self, forKey: .phrases) ?? .standard
+    }
+}
+
+/// The phrases that classify a qualitative 实际完成值, checked in this order: 未达成, 部分达成, 基本达成, 达成.
+/// A text that contains none of them (and is not the target itself) is 无法判定.
+public struct QualitativePhrases: Sendable, Hashable, Codable {
+    public var notAchieved: [String]
+    public var partial: [String]
+    public var basicallyAchieved: [String]
+    public var achieved: [String]
+
+    public init(notAchieved: [String], partial: [String], basicallyAchieved: [String], achieved: [String]) {
+        self.notAchieved = notAchieved
+        self.partial = partial
+        self.basicallyAchieved = basicallyAchieved
+        self.achieved = achieved
+    }
+
+    /// The lists of the shipped profiles (FORMS.md §3).
+    public static let standard = QualitativePhrases(
+        notAchieved: ["未达成", "未完成", "未达到", "未实现", "没有达成", "没有完成", "没有达到", "未取缔", "未落实"],
+        partial: ["部分达成", "部分完成", "部分达到", "部分实现", "部分落实"],
+        basicallyAchieved: ["基本达成", "基本完成", "基本达到", "基本实现", "基本落实", "基本满足"],
+        achieved: [
+            "达成", "已完成", "完成", "达到", "实现", "已落实", "落实到位", "已彻底取缔", "彻底取缔", "已取缔", "全面取缔",
+            "全部", "全面", "均已", "无事故", "零事故", "未发生", "达标",
+        ])
 }
 
 /// Which band a boundary share (exactly 80 % or 60 %) belongs to.
@@ -139,19 +191,89 @@ public enum BoundaryOwnership: String, Sendable, Hashable, Codable {
     case lower
 }
 
-/// 部门整体支出绩效自评表 scoring (FORMS.md §4): the 执行率 分值 and a rule per common indicator.
+/// 部门整体支出绩效自评表 scoring (FORMS.md §4): the 执行率 分值, a rule per common indicator and the points
+/// the department's own indicators (部门整体绩效指标) carry. `fullWeight` is their sum (100 in both shipped
+/// profiles); a grade is given only when every point of it was scored.
 public struct DepartmentScheme: Sendable, Hashable, Codable {
-    /// 分值 of the 年度预算资金 执行率 row (10).
+    /// 分值 of the 年度预算资金 执行率 row (10; 0 when the profile scores 预算完成率 instead — the same ratio).
     public var executionWeight: Quantity
     public var indicators: [CommonIndicatorRule]
+    /// The department's own 产出/效益/满意度 indicators.
+    public var ownIndicators: OwnIndicatorScheme
 
-    public init(executionWeight: Quantity, indicators: [CommonIndicatorRule]) {
+    public init(executionWeight: Quantity, indicators: [CommonIndicatorRule], ownIndicators: OwnIndicatorScheme = .none) {
         self.executionWeight = executionWeight
         self.indicators = indicators
+        self.ownIndicators = ownIndicators
+    }
+
+    enum CodingKeys: String, CodingKey { case executionWeight, indicators, ownIndicators }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        executionWeight = try c.decode(Quantity.self, forKey: .executionWeight)
+        indicators = try c.decode([CommonIndicatorRule].self, forKey: .indicators)
+        ownIndicators = try c.decodeIfPresent(OwnIndicatorScheme.self, forKey: .ownIndicators) ?? .none
+        if !executionWeight.isZero,
+            let completion = indicators.first(where: { $0.indicator == .budgetCompletionRate }), !completion.weight.isZero
+        {
+            throw DecodingError.dataCorruptedError(
+                forKey: .indicators, in: c,
+                debugDescription: "预算完成率与年度预算资金执行率是同一比率，只能有一个计分（把其中一个的分值设为 0）")
+        }
     }
 
     /// The rule for one indicator, if the profile lists it.
     public func rule(for id: CommonIndicatorID) -> CommonIndicatorRule? { indicators.first { $0.indicator == id } }
+
+    /// 满分: 执行率 + the weighted common indicators + the department's own indicators.
+    public var fullWeight: Quantity {
+        indicators.map(\.weight).reduce(executionWeight.adding(ownIndicators.weight) ?? executionWeight) {
+            $0.adding($1) ?? $0
+        }
+    }
+}
+
+/// The points of the department's own indicators (read from a 部门整体绩效指标 table) and, for indicators
+/// that give no 分值, each category's share.
+public struct OwnIndicatorScheme: Sendable, Hashable, Codable {
+    /// Σ 分值 of the department's own indicators (90 in the default profile).
+    public var weight: Quantity
+    /// 产出 / 效益 / 满意度 shares for indicators without 分值; empty: each indicator must give its 分值.
+    public var categoryWeights: [IndicatorCategory: Quantity]
+
+    public init(weight: Quantity, categoryWeights: [IndicatorCategory: Quantity]) {
+        self.weight = weight
+        self.categoryWeights = categoryWeights
+    }
+
+    public static let none = OwnIndicatorScheme(weight: .zero, categoryWeights: [:])
+
+    enum CodingKeys: String, CodingKey { case weight, categoryWeights }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        weight = try c.decode(Quantity.self, forKey: .weight)
+        let raw = try c.decodeIfPresent([String: Quantity].self, forKey: .categoryWeights) ?? [:]
+        var weights: [IndicatorCategory: Quantity] = [:]
+        for (key, value) in raw {
+            guard let category = IndicatorCategory(rawValue: key) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .categoryWeights, in: c,
+                    debugDescription: "unknown category \(key) (use output, effect, satisfaction, cost)")
+            }
+            weights[category] = value
+        }
+        categoryWeights = weights
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(weight, forKey: .weight)
+        try c.encode(
+            Dictionary(uniqueKeysWithValues: categoryWeights.map { ($0.key.rawValue, $0.value) }),
+            forKey: .categoryWeights)
+    }
 }
 
 /// How one common indicator is weighted and scored.

@@ -8,6 +8,7 @@ extension FormsReport {
     public func jsonDocument(english: Bool = false) -> OrderedJSON {
         .object([
             ("profile", .string(profile.id)),
+            ("profileName", .string(profile.name)),
             ("unit", .string(unit.rawValue)),
             ("department", departmentJSON),
             ("projects", .array(projects.map(Self.projectJSON))),
@@ -48,16 +49,22 @@ extension FormsReport {
                 ("weight", .string(scored.weight?.formatted(decimals: 2))),
                 ("score", .string(scored.score?.formatted(decimals: 2))),
                 ("warnings", .array(scored.warnings.map { .string($0.zh) })),
-            ])
+            ] + (scored.undetermined ? [("undetermined", .bool(true))] : []))
         }
         return .object([
             ("name", .string(d.name)),
             ("year", d.year.map { .number($0) } ?? .null),
             ("indicators", .array(indicators)),
+            ("totalScore", .string(d.totalScore?.formatted(decimals: 2))),
             ("scoredWeight", .string(d.scoredWeight.formatted(decimals: 2))),
-            ("rawScore", .string(d.rawScore.formatted(decimals: 2))),
-            ("totalScore", .string(d.totalScore.formatted(decimals: 2))),
-            ("grade", .string(d.grade.rawValue)),
+            ("fullWeight", .string(d.fullWeight.formatted(decimals: 2))),
+            ("grade", .string(d.grade?.rawValue)),
+            ("unscored", .array(d.unscored.map { item in
+                .object([
+                    ("name", .string(item.name)), ("weight", .string(item.weight.formatted(decimals: 2))),
+                    ("supplier", .string(item.supplier)),
+                ])
+            })),
         ])
     }
 
@@ -70,7 +77,7 @@ extension FormsReport {
             ])),
             ("value", .string(execution.rate?.formatted(decimals: 4))),
             ("weight", .string(execution.weight.formatted(decimals: 2))),
-            ("score", .string(execution.score.formatted(decimals: 2))),
+            ("score", .string(execution.score?.formatted(decimals: 2))),
         ]
         if let reason = execution.reason { members.append(("reason", .string(reason.zh))) }
         return .object(members)
@@ -90,12 +97,13 @@ extension FormsReport {
     private static func projectJSON(_ p: ProjectScore) -> OrderedJSON {
         var members: [(String, OrderedJSON)] = [
             ("name", .string(p.project.name)),
+            ("status", .string(p.status.rawValue)),
             ("initialBudget", .string(p.fundsTotal.initialBudget?.value.description)),
             ("adjustedBudget", .string(p.fundsTotal.adjustedBudget?.value.description)),
             ("actual", .string(p.fundsTotal.actual?.value.description)),
             ("executionRate", .string(p.execution.rate?.formatted(decimals: 4))),
             ("executionWeight", .string(p.execution.weight.formatted(decimals: 2))),
-            ("executionScore", .string(p.execution.score.formatted(decimals: 2))),
+            ("executionScore", .string(p.execution.score?.formatted(decimals: 2))),
         ]
         if let reason = p.execution.reason { members.append(("reason", .string(reason.zh))) }
         members += [
@@ -113,12 +121,42 @@ extension FormsReport {
                     ("warnings", .array(s.warnings.map { .string($0.zh) })),
                 ]
                 if !s.indicator.applicable { fields.append(("applicable", .bool(false))) }
+                if s.undetermined { fields.append(("undetermined", .bool(true))) }
                 return .object(fields)
             })),
             ("weightsRescaled", .bool(p.weightsRescaled)),
-            ("totalScore", .string(p.totalScore.formatted(decimals: 2))),
-            ("grade", .string(p.grade.rawValue)),
+            ("totalScore", .string(p.totalScore?.formatted(decimals: 2))),
+            ("scoredWeight", .string(p.hasForm ? p.tally.scoredWeight.formatted(decimals: 2) : nil)),
+            ("fullWeight", .string(p.hasForm ? p.tally.fullWeight.formatted(decimals: 2) : nil)),
+            ("grade", .string(p.grade?.rawValue)),
         ]
         return .object(members)
+    }
+}
+
+extension FormsReport {
+    /// The score lines `forms` prints: the profile in words, the department's 总分 (with scored / full weight
+    /// and 不评级 when not every point was scored) and one line per project.
+    public func scoreSummary(english: Bool = false) -> String {
+        var out = english ? "Profile: \(profile.name)\n" : "评分方案：\(profile.name)\n"
+        let d = department.tally
+        out += english
+            ? "\(department.name) department total \(d.totalTextEnglish)\(d.grade.map { " \($0.rawValue)" } ?? "")\n"
+            : "\(department.name) 部门整体总分 \(d.totalText)\(d.grade.map { " \($0.chinese)" } ?? "")\n"
+        for p in projects {
+            let rate = p.execution.rate.map { $0.percent(decimals: 2) } ?? (english ? "n/a" : "无法计算")
+            switch p.status {
+            case .scored:
+                out += english
+                    ? "  \(p.project.name): execution \(rate), total \(p.tally.totalTextEnglish)"
+                        + "\(p.grade.map { " \($0.rawValue)" } ?? "")\n"
+                    : "  \(p.project.name)：执行率 \(rate)，总分 \(p.tally.totalText)\(p.grade.map { " \($0.chinese)" } ?? "")\n"
+            case .missingSelfEvaluation:
+                out += english ? "  \(p.project.name): no self-evaluation data, no form\n" : "  \(p.project.name)：缺自评资料，未生成自评表\n"
+            case .missingFinalAccounts:
+                out += english ? "  \(p.project.name): no final accounts, no form\n" : "  \(p.project.name)：缺决算数据，未生成自评表\n"
+            }
+        }
+        return out
     }
 }

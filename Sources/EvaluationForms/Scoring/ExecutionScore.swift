@@ -13,14 +13,15 @@ public struct ExecutionScore: Sendable, Hashable {
     public var rate: Rate?
     /// 分值.
     public var weight: Quantity
-    /// 得分, half-up to 2 decimals; zero when the rate cannot be computed.
-    public var score: Quantity
+    /// 得分, half-up to 2 decimals; nil when the rate cannot be computed (never 0 in its place) or the
+    /// profile gives the row no 分值.
+    public var score: Quantity?
     /// Why the rate is missing, when it is.
     public var reason: LocalizedText?
 
     public init(
         initialBudget: Figure?, adjustedBudget: Figure?, actual: Figure?, rate: Rate?, weight: Quantity,
-        score: Quantity, reason: LocalizedText?
+        score: Quantity?, reason: LocalizedText?
     ) {
         self.initialBudget = initialBudget
         self.adjustedBudget = adjustedBudget
@@ -35,7 +36,7 @@ public struct ExecutionScore: Sendable, Hashable {
     public static func compute(
         _ amounts: Amounts, weight: Quantity, owner: String, row: String
     ) -> (ExecutionScore, [Finding]) {
-        func result(rate: Rate?, score: Quantity, reason: LocalizedText?) -> ExecutionScore {
+        func result(rate: Rate?, score: Quantity?, reason: LocalizedText?) -> ExecutionScore {
             ExecutionScore(
                 initialBudget: amounts.initialBudget, adjustedBudget: amounts.adjustedBudget, actual: amounts.actual,
                 rate: rate, weight: weight, score: score, reason: reason)
@@ -50,7 +51,7 @@ public struct ExecutionScore: Sendable, Hashable {
                         + "initial budget is not used instead): enter the full-year budget."),
                 cells: amounts.initialBudget.flatMap { f in f.source.map { CitedCell($0, value: f.value.description) } }
                     .map { [$0] } ?? [])
-            return (result(rate: nil, score: .zero, reason: reason), [finding])
+            return (result(rate: nil, score: nil, reason: reason), [finding])
         }
         guard let actual = amounts.actual else {
             let reason = LocalizedText(zh: "没有全年执行数", en: "no actual spending")
@@ -60,7 +61,7 @@ public struct ExecutionScore: Sendable, Hashable {
                     zh: "“\(owner)”的\(row)没有全年执行数，无法计算执行率：请填写全年执行数。",
                     en: "“\(owner)” \(row): no actual spending, so the execution rate cannot be computed: enter it."),
                 cells: budget.source.map { [CitedCell($0, value: budget.value.description)] } ?? [])
-            return (result(rate: nil, score: .zero, reason: reason), [finding])
+            return (result(rate: nil, score: nil, reason: reason), [finding])
         }
         guard let rate = actual.value.ratio(to: budget.value) else {
             let reason = LocalizedText(zh: "全年预算数为 0", en: "the full-year budget is 0")
@@ -72,10 +73,10 @@ public struct ExecutionScore: Sendable, Hashable {
                         + "check the budget."),
                 cells: [budget.source.map { CitedCell($0, value: budget.value.description) },
                         actual.source.map { CitedCell($0, value: actual.value.description) }].compactMap { $0 })
-            return (result(rate: nil, score: .zero, reason: reason), [finding])
+            return (result(rate: nil, score: nil, reason: reason), [finding])
         }
         let counted = rate.isNegative ? Rate.zero : rate.cappedAtOne
-        let score = (weight.multiplied(by: counted) ?? .zero).rounded(toDecimals: 2)
+        let score = weight.isZero ? nil : (weight.multiplied(by: counted) ?? .zero).rounded(toDecimals: 2)
         return (result(rate: rate, score: score, reason: nil), [])
     }
 }

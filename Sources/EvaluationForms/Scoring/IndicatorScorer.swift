@@ -25,12 +25,13 @@ public struct IndicatorScorer: Sendable {
         guard let actual = indicator.actual, !actual.text.isEmpty else {
             context.add(
                 .warning, "指标缺实际值",
-                zh: "实际完成值为空，按 0 分计：请填写实际完成值。",
-                en: "has no actual value and scores 0: enter the actual value.",
+                zh: "实际完成值为空，未计分（不按 0 分计），总分只计已评分值、不评级：请填写实际完成值。",
+                en: "has no actual value and is not scored (not scored 0); the total counts the scored points only "
+                    + "and is not graded: enter the actual value.",
                 cells: [indicator.target.source.map { CitedCell($0, value: indicator.target.text) }])
-            return context.result(weight: weight, score: .zero, basis: "实际完成值为空，按 0 分计")
+            return context.undetermined(weight: weight, basis: "实际完成值为空，未计分，待填写")
         }
-        let band = QualitativeBand(text: actual.text)
+        let band = scheme.qualitative.phrases.band(of: actual.text)
         if indicator.direction == .qualitative {
             return qualitative(context, weight: weight, actual: actual, band: band)
         }
@@ -86,8 +87,11 @@ public struct IndicatorScorer: Sendable {
         if target <= .zero {
             let met = context.indicator.direction == .equal ? actual <= .zero : actual >= target
             if !met { context.belowTarget(actualValue) }
-            let rule = context.indicator.direction == .equal ? "目标为0：实际≤0得满分，否则0分" : "目标为0：实际≥0得满分"
-            return context.result(weight: weight, score: met ? weight : .zero, basis: "\(rule)（实际 \(actual)）")
+            let equal = context.indicator.direction == .equal
+            let rule = equal ? "目标为0：实际≤0得满分，否则0分" : "目标为0：实际≥0得满分"
+            return context.result(
+                weight: weight, score: met ? weight : .zero, basis: "\(rule)（实际 \(actual)）",
+                rule: equal ? .equalZeroTarget : .atLeastZeroTarget(target: target))
         }
         if actual >= target {
             if let ratio = actual.ratio(to: target), ratio > scheme.overAchievementWarningAbove {
@@ -99,25 +103,32 @@ public struct IndicatorScorer: Sendable {
                         + "(\(ratio.percent(decimals: 2))); not deducted: explain why (was the target set too low?).",
                     cells: [actualValue.source.map { CitedCell($0, value: actualValue.text) }])
             }
-            return context.result(weight: weight, score: weight, basis: "实际\(sign)目标，得满分（\(actual) \(sign) \(target)）")
+            return context.result(
+                weight: weight, score: weight, basis: "实际\(sign)目标，得满分（\(actual) \(sign) \(target)）",
+                rule: .atLeast(target: target))
         }
         context.belowTarget(actualValue)
         let ratio = actual.ratio(to: target) ?? .zero
         let share = ratio.isNegative ? Rate.zero : ratio
         let score = weight.multiplied(by: share) ?? .zero
-        return context.result(weight: weight, score: score, basis: "实际/目标×分值 = \(actual)/\(target)×\(weight)")
+        return context.result(
+            weight: weight, score: score, basis: "实际/目标×分值 = \(actual)/\(target)×\(weight)", rule: .atLeast(target: target))
     }
 
     private func reverse(
         _ context: Context, weight: Quantity, target: Quantity, actual: Quantity, actualValue: IndicatorValue
     ) -> IndicatorScore {
         var context = context
+        let rule: QuantitativeRule = target <= .zero
+            ? .atMostZeroTarget(target: target)
+            : scheme.reverseScoring == .linear ? .atMostLinear(target: target) : .atMostRatio(target: target)
         if actual <= target {
-            return context.result(weight: weight, score: weight, basis: "实际≤目标，得满分（\(actual) ≤ \(target)）")
+            return context.result(
+                weight: weight, score: weight, basis: "实际≤目标，得满分（\(actual) ≤ \(target)）", rule: rule)
         }
         context.belowTarget(actualValue)
         if target <= .zero {
-            return context.result(weight: weight, score: .zero, basis: "目标为\(target)，实际 \(actual) 超出，0分")
+            return context.result(weight: weight, score: .zero, basis: "目标为\(target)，实际 \(actual) 超出，0分", rule: rule)
         }
         let ratio = actual.ratio(to: target) ?? .zero
         switch scheme.reverseScoring {
@@ -126,12 +137,13 @@ public struct IndicatorScorer: Sendable {
             let score = share.isNegative || share.isZero ? Quantity.zero : (weight.multiplied(by: share) ?? .zero)
             return context.result(
                 weight: weight, score: score,
-                basis: "反向线性：(1−(实际−目标)/目标)×分值 = (1−(\(actual)−\(target))/\(target))×\(weight)，≥2倍目标为0")
+                basis: "反向线性：(1−(实际−目标)/目标)×分值 = (1−(\(actual)−\(target))/\(target))×\(weight)，≥2倍目标为0",
+                rule: rule)
         case .ratio:
             let share = target.ratio(to: actual) ?? .zero
             return context.result(
                 weight: weight, score: weight.multiplied(by: share) ?? .zero,
-                basis: "反向比例：目标/实际×分值 = \(target)/\(actual)×\(weight)")
+                basis: "反向比例：目标/实际×分值 = \(target)/\(actual)×\(weight)", rule: rule)
         }
     }
 
@@ -141,17 +153,23 @@ public struct IndicatorScorer: Sendable {
         var context = context
         let sameAsTarget = Self.compact(actual.text) == Self.compact(context.indicator.target.text)
         guard let band = found ?? (sameAsTarget ? .achieved : nil) else {
+            if let given = context.indicator.score, !given.value.isNegative, given.value <= weight {
+                return context.result(
+                    weight: weight, score: given.value, basis: "定性（无法自动判定），采用填报得分 \(given.value)")
+            }
             context.add(
-                .warning, "定性结果不明",
-                zh: "为定性指标，实际完成值“\(actual.text)”不能判断为达成/部分达成/未达成，按 0 分计：请写明达成情况。",
-                en: "is qualitative but “\(actual.text)” does not say achieved / partly achieved / not achieved; "
-                    + "scored 0: state the result.", cells: [actual.source.map { CitedCell($0, value: actual.text) }])
-            return context.result(weight: weight, score: .zero, basis: "定性结果不明，按 0 分计")
+                .warning, "定性结果无法判定",
+                zh: "为定性指标，实际完成值“\(actual.text)”无法判定为达成/基本达成/部分达成/未达成，得分留待填写（不按 0 分计），"
+                    + "总分只计已评分值、不评级：请按达成情况填写得分，或写明“达成”“部分达成”等。",
+                en: "is qualitative but “\(actual.text)” cannot be classified as achieved / basically / partly / not "
+                    + "achieved; its score is left for you (not 0) and the total is not graded: enter the score or "
+                    + "state the result.", cells: [actual.source.map { CitedCell($0, value: actual.text) }])
+            return context.undetermined(weight: weight, basis: "定性结果无法判定，得分待填写")
         }
         if band != .achieved { context.belowTarget(actual) }
         let bands = scheme.qualitative
         if let given = context.indicator.score, !weight.isZero, let share = given.value.ratio(to: weight) {
-            if bands.band(ofShare: share) == band {
+            if bands.accepts(share: share, for: band) {
                 return context.result(
                     weight: weight, score: given.value, basis: "定性（\(band.chinese)），填报得分 \(given.value) 在档内")
             }
@@ -211,10 +229,16 @@ public struct IndicatorScorer: Sendable {
                 cells: [actual.source.map { CitedCell($0, value: actual.text) }])
         }
 
-        func result(weight: Quantity?, score: Quantity, basis: String) -> IndicatorScore {
+        func undetermined(weight: Quantity, basis: String) -> IndicatorScore {
+            IndicatorScore(
+                indicator: indicator, weight: weight, score: nil, basis: basis, warnings: warnings, findings: findings,
+                undetermined: true)
+        }
+
+        func result(weight: Quantity?, score: Quantity, basis: String, rule: QuantitativeRule? = nil) -> IndicatorScore {
             IndicatorScore(
                 indicator: indicator, weight: weight, score: score.rounded(toDecimals: 2), basis: basis,
-                warnings: warnings, findings: findings)
+                warnings: warnings, findings: findings, rule: rule)
         }
     }
 }

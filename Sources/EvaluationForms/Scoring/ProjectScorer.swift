@@ -1,9 +1,20 @@
 public import FinanceModel
 
+/// Whether a project gets a form.
+public enum ProjectStatus: String, Sendable, Hashable {
+    /// Scored and laid out.
+    case scored
+    /// No self-evaluation data (no indicators, goal or scores): listed in 评分汇总 as 缺自评资料, no form.
+    case missingSelfEvaluation
+    /// The inputs have no final-accounts side at all: nothing to evaluate yet, no form.
+    case missingFinalAccounts
+}
+
 /// The scored 项目支出绩效自评表 of one project.
 public struct ProjectScore: Sendable, Hashable {
     /// The project as the input gives it.
     public var project: Project
+    public var status: ProjectStatus
     /// 年度资金总额 (summed from its sub-rows when the input leaves it out).
     public var fundsTotal: Amounts
     /// 年度资金总额's 执行率 and 得分.
@@ -11,25 +22,31 @@ public struct ProjectScore: Sendable, Hashable {
     public var indicators: [IndicatorScore]
     /// True when not-applicable indicators were dropped and the remaining weights rescaled.
     public var weightsRescaled: Bool
-    /// 总分 = 执行率得分 + Σ 指标得分.
-    public var totalScore: Quantity
-    public var grade: Grade
+    /// 总分 = 执行率得分 + Σ 指标得分 over what was scored; graded only when everything was.
+    public var tally: ScoreTally
     /// Every finding of this project (execution, indicators, weights), in form order.
     public var findings: [Finding]
 
     public init(
-        project: Project, fundsTotal: Amounts, execution: ExecutionScore, indicators: [IndicatorScore],
-        weightsRescaled: Bool, totalScore: Quantity, grade: Grade, findings: [Finding]
+        project: Project, status: ProjectStatus = .scored, fundsTotal: Amounts, execution: ExecutionScore,
+        indicators: [IndicatorScore], weightsRescaled: Bool, tally: ScoreTally, findings: [Finding]
     ) {
         self.project = project
+        self.status = status
         self.fundsTotal = fundsTotal
         self.execution = execution
         self.indicators = indicators
         self.weightsRescaled = weightsRescaled
-        self.totalScore = totalScore
-        self.grade = grade
+        self.tally = tally
         self.findings = findings
     }
+
+    /// 总分 (nil when nothing was scored).
+    public var totalScore: Quantity? { tally.totalScore }
+    /// 等级 (nil when not every point was scored).
+    public var grade: Grade? { tally.grade }
+    /// Whether the project gets a 项目支出绩效自评表.
+    public var hasForm: Bool { status == .scored }
 }
 
 /// Scores projects by the profile's project scheme.
@@ -37,6 +54,25 @@ public struct ProjectScorer: Sendable {
     public var profile: ScoringProfile
 
     public init(profile: ScoringProfile) { self.profile = profile }
+
+    /// Whether the input gives the project any self-evaluation data: indicators, an annual goal or scores.
+    public static func hasSelfEvaluation(_ project: Project) -> Bool {
+        !project.indicators.isEmpty || project.annualGoal != nil || project.fundsScore != nil
+            || project.totalScore != nil
+    }
+
+    /// A project listed without a form: its funds and execution rate as far as they go, no scores, no findings.
+    public func unscored(_ project: Project, status: ProjectStatus) -> ProjectScore {
+        let total = Self.fundsTotal(project.funds)
+        let rate = total.actual.flatMap { a in total.adjustedBudget.flatMap { a.value.ratio(to: $0.value) } }
+        let execution = ExecutionScore(
+            initialBudget: total.initialBudget, adjustedBudget: total.adjustedBudget, actual: total.actual, rate: rate,
+            weight: profile.project.executionWeight, score: nil, reason: nil)
+        return ProjectScore(
+            project: project, status: status, fundsTotal: total, execution: execution, indicators: [],
+            weightsRescaled: false,
+            tally: ScoreTally(scores: [], fullWeight: Self.hundred, grades: profile.grades), findings: [])
+    }
 
     public func score(_ project: Project) -> ProjectScore {
         let scheme = profile.project
@@ -56,10 +92,19 @@ public struct ProjectScorer: Sendable {
             findings += scored.findings
             scores.append(scored)
         }
-        let sum = scores.compactMap(\.score).reduce(execution.score) { $0.adding($1) ?? $0 }
+        var scored: [(weight: Quantity, score: Quantity)] = []
+        if let score = execution.score { scored.append((execution.weight, score)) }
+        for item in scores {
+            guard let weight = item.weight, let score = item.score else { continue }
+            scored.append((weight, score))
+        }
+        let full = scheme.executionWeight.adding(allocation.weights.compactMap { $0 }.reduce(Quantity.zero) {
+            $0.adding($1) ?? $0
+        }) ?? Self.hundred
         return ProjectScore(
             project: project, fundsTotal: total, execution: execution, indicators: scores,
-            weightsRescaled: allocation.rescaled, totalScore: sum, grade: profile.grades.grade(for: sum),
+            weightsRescaled: allocation.rescaled,
+            tally: ScoreTally(scores: scored, fullWeight: Swift.max(full, Self.hundred), grades: profile.grades),
             findings: findings)
     }
 

@@ -31,7 +31,7 @@ public struct PipelineStages: BatchStages {
         let limits = options.limits
         if let profilePath {
             do {
-                profile = try ScoringProfile.load(contentsOf: URL(fileURLWithPath: profilePath))
+                profile = try ScoringProfile.resolve(profilePath)
             } catch {
                 throw BatchError(.badProfile(path: profilePath, detail: error.message.zh))
             }
@@ -93,7 +93,7 @@ public struct PipelineStages: BatchStages {
         let prepared = DepartmentEvaluation(
             findings: run.findings,
             budgetExecutionRate: score.execution.rate ?? run.checked.comparison.totalRow?.executionRate,
-            totalScore: score.totalScore, grade: score.grade.chinese, forms: run.workbook)
+            totalScore: score.totalScore, grade: score.grade?.chinese ?? "不评级", forms: run.workbook)
         return DepartmentLoad(
             department: selected.group.department, files: described, problems: [], entries: [], prepared: prepared,
             scored: selected.group.hasBudget && selected.group.hasFinalAccounts)
@@ -109,7 +109,7 @@ public struct PipelineStages: BatchStages {
         return DepartmentEvaluation(
             findings: report.findings,
             budgetExecutionRate: report.department.execution.rate ?? comparison.totalRow?.executionRate,
-            totalScore: report.department.totalScore, grade: report.department.grade.chinese, forms: workbook)
+            totalScore: report.department.totalScore, grade: report.department.grade?.chinese ?? "不评级", forms: workbook)
     }
 
     public func crosscheck(narrative: BatchInput, department: Department) -> Result<[BatchReportEntry], FileProblem>? {

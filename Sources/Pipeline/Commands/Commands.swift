@@ -82,16 +82,22 @@ public enum Commands {
         }
     }
 
-    /// The scoring profile `--profile` names (a file), or the shipped one.
+    /// The scoring profile `--profile` names: a built-in name (`default`, `2018-sheet`) or a JSON file;
+    /// the shipped default when nil.
     public static func profile(_ argument: String?) throws(PipelineError) -> ScoringProfile {
-        guard let argument else { return .shipped }
         do {
-            return try ScoringProfile.load(contentsOf: URL(fileURLWithPath: argument))
+            return try ScoringProfile.resolve(argument)
         } catch {
+            let argument = argument ?? "default"
             throw PipelineError(
                 .input, zh: "\(argument)：评分方案无法读取或格式有误：\(error.message.zh)。请检查文件。",
                 en: "\(argument): the scoring profile cannot be read or is malformed: \(error.message.en). Check the file.")
         }
+    }
+
+    /// `--profile list`: the built-in profiles, one per line.
+    public static func profileList(_ language: Language) -> CommandOutcome {
+        CommandOutcome(stdout: ScoringProfile.builtInList(english: language == .en))
     }
 
     // MARK: check
@@ -255,20 +261,8 @@ public enum Commands {
 /// The plain-text summary `forms` prints: scores, findings (compiler-style), files written.
 enum FormsText {
     static func summary(_ report: FormsReport, written: [String], view: ViewOptions) -> String {
+        var out = report.scoreSummary(english: view.english)
         let english = view.english
-        var out = ""
-        let d = report.department
-        out += english
-            ? "Profile: \(report.profile.name)\n"
-            : "评分方案：\(report.profile.name)\n"
-        out += "\(d.name) \(english ? "department total" : "部门整体总分") \(d.totalScore.formatted(decimals: 2)) "
-            + "\(english ? d.grade.rawValue : d.grade.chinese)\n"
-        for p in report.projects {
-            let rate = p.execution.rate.map { $0.percent(decimals: 2) } ?? (english ? "n/a" : "无法计算")
-            out += english
-                ? "  \(p.project.name): execution \(rate), total \(p.totalScore.formatted(decimals: 2)) \(p.grade.rawValue)\n"
-                : "  \(p.project.name)：执行率 \(rate)，总分 \(p.totalScore.formatted(decimals: 2)) \(p.grade.chinese)\n"
-        }
         out += FindingPrinter(language: view.language, colour: view.colour).text(report.findings)
         for path in written { out += (english ? "written: " : "已写入：") + path + "\n" }
         return out

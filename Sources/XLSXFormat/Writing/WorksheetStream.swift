@@ -167,6 +167,24 @@ final class WorksheetStream {
             if print.fitToWidth { out.ascii(" fitToHeight=\"0\"") }
             out.ascii(print.orientation == .landscape ? " orientation=\"landscape\"/>" : " orientation=\"portrait\"/>")
         }
+        let breaks = Array(Set(print.rowBreaks)).sorted()
+        if let bad = breaks.first(where: { $0 < 1 || $0 >= CellAddress.maxRows }) {
+            throw error(WriteProblem(zh: "分页位置第 \(bad + 1) 行超出范围", en: "the page break before row \(bad + 1) is out of range"))
+        }
+        if !breaks.isEmpty {
+            // <brk id="N"> breaks after 1-based row N, i.e. before zero-based row N.
+            out.ascii("<rowBreaks count=\"")
+            out.int(breaks.count)
+            out.ascii("\" manualBreakCount=\"")
+            out.int(breaks.count)
+            out.ascii("\">")
+            for row in breaks {
+                out.ascii("<brk id=\"")
+                out.int(row)
+                out.ascii("\" max=\"16383\" man=\"1\"/>")
+            }
+            out.ascii("</rowBreaks>")
+        }
         out.ascii("</worksheet>")
         do {
             let body = try out.finishPipeline()
@@ -277,6 +295,9 @@ final class WorksheetStream {
             throw error(WriteProblem(zh: "第 \(row + 1) 行行高 \(height) 超出 0–409 磅", en: "row \(row + 1) height \(height) is outside 0–409 points"))
         }
     }
+
+    /// The last used row (zero-based), -1 when nothing was written.
+    var lastUsedRow: Int { maxRow }
 
     /// Records a written cell in the used range (`<dimension>`).
     @inline(__always)

@@ -43,11 +43,13 @@ extension PackageParts {
         return whole.iso8601 + "Z"
     }
 
-    static func appProperties(sheetNames: [String], company: String?) -> [UInt8] {
+    static func appProperties(sheetNames: [String], company: String?, application: String) -> [UInt8] {
         let out = XMLOutputBuffer(capacity: 2048)
         out.ascii(declaration)
         out.ascii("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">")
-        out.ascii("<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>")
+        out.ascii("<Application>")
+        out.escapedText(application)
+        out.ascii("</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>")
         out.ascii("<HeadingPairs><vt:vector size=\"2\" baseType=\"variant\"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>")
         out.int(sheetNames.count)
         out.ascii("</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size=\"")

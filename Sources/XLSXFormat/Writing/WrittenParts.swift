@@ -11,6 +11,9 @@ enum PackageParts {
         var name: String
         var state: Sheet.State
         var repeatRows: ClosedRange<Int>?
+        var printColumns: ClosedRange<Int>? = nil
+        /// Rows the print area spans (the used rows), so it reads `$A$1:$I$40` as Excel and openpyxl expect.
+        var printRows: Int = 1
     }
 
     static func contentTypes(sheetCount: Int, hasSharedStrings: Bool) -> [UInt8] {
@@ -103,9 +106,20 @@ enum PackageParts {
             out.ascii("\"/>")
         }
         out.ascii("</sheets>")
-        let titled = sheets.enumerated().filter { $0.element.repeatRows != nil }
+        let titled = sheets.enumerated().filter { $0.element.repeatRows != nil || $0.element.printColumns != nil }
         if !titled.isEmpty {
             out.ascii("<definedNames>")
+            // Excel lists Print_Area before Print_Titles.
+            for (i, sheet) in titled {
+                guard let columns = sheet.printColumns else { continue }
+                out.ascii("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"")
+                out.int(i)
+                out.ascii("\">")
+                out.escapedText(quotedSheetName(sheet.name))
+                out.escapedText("!$" + CellAddress.columnName(columns.lowerBound) + "$1:$"
+                    + CellAddress.columnName(columns.upperBound) + "$" + String(sheet.printRows))
+                out.ascii("</definedName>")
+            }
             for (i, sheet) in titled {
                 guard let rows = sheet.repeatRows else { continue }
                 out.ascii("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"")

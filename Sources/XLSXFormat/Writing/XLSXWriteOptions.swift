@@ -29,6 +29,10 @@ public struct XLSXWriteOptions: Hashable, Sendable {
         public var company: String?
         /// Written as both created and modified time (UTC, `2020-12-31T08:30:00Z`) when set.
         public var created: LocalDateTime?
+        /// `<Application>` of `docProps/app.xml`: the tool's marker (`XLSXToolMarker.application`) by default, so
+        /// `XLSXToolMarker.isToolOutput(path:)` recognises the workbooks this tool wrote. Excel and WPS replace it
+        /// when a person saves the file, which then counts as the person's.
+        public var application: String = XLSXToolMarker.application
 
         public init(title: String? = nil, subject: String? = nil, creator: String? = nil, company: String? = nil,
                     created: LocalDateTime? = nil) {

@@ -83,6 +83,9 @@ public final class XLSXWriter {
         if let rows = layout.print.repeatRows, rows.lowerBound < 0 || rows.upperBound >= CellAddress.maxRows {
             throw fail(.other(zh: "打印标题行 \(rows) 超出范围。", en: "the repeated print rows \(rows) are out of range."), part: name)
         }
+        if let columns = layout.print.printColumns, columns.lowerBound < 0 || columns.upperBound >= CellAddress.maxColumns {
+            throw fail(.other(zh: "打印区域列 \(columns) 超出范围。", en: "the print columns \(columns) are out of range."), part: name)
+        }
         let descriptor = try temporaryFile(part: name)
         let tabSelected = state == .visible && !finished.contains { $0.entry.state == .visible }
         do {
@@ -128,7 +131,9 @@ public final class XLSXWriter {
         }
         current = nil
         guard let done = stream.compressed else { throw fail(.ioFailure(detail: "sheet not finished"), part: stream.name) }
-        finished.append(FinishedSheet(entry: .init(name: stream.name, state: state, repeatRows: stream.layout.print.repeatRows),
+        finished.append(FinishedSheet(entry: .init(name: stream.name, state: state, repeatRows: stream.layout.print.repeatRows,
+                                                       printColumns: stream.layout.print.printColumns,
+                                                       printRows: max(stream.lastUsedRow, 0) + 1),
                                       descriptor: stream.descriptor, header: done.header, fileLength: done.fileLength,
                                       size: done.size, crc: done.crc))
     }
@@ -208,7 +213,9 @@ public final class XLSXWriter {
             }
             try zip.add(name: "docProps/core.xml", bytes: PackageParts.coreProperties(options.documentProperties))
             try zip.add(name: "docProps/app.xml",
-                        bytes: PackageParts.appProperties(sheetNames: finished.map(\.entry.name), company: options.documentProperties.company))
+                        bytes: PackageParts.appProperties(
+                            sheetNames: finished.map(\.entry.name), company: options.documentProperties.company,
+                            application: options.documentProperties.application))
             try zip.commit()
         } catch {
             throw SpreadsheetError(.ioFailure(detail: error.detail), at: InputLocation(file: path))

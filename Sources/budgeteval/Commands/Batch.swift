@@ -46,7 +46,7 @@ extension BudgetEval {
         @Option(name: .long, help: ArgumentHelp(Help.text("同时处理的部门数（默认：全部 CPU 核）。", "departments processed at once (default: all cores).")))
         var jobs: Int?
 
-        @Option(name: .long, help: ArgumentHelp(Help.text("评分方案 JSON 文件。", "scoring profile JSON file.")))
+        @Option(name: .long, help: ArgumentHelp(Help.text("评分方案：内置方案名（default、2018-sheet）或 JSON 文件。", "scoring profile: a built-in name (default, 2018-sheet) or a JSON file.")))
         var profile: String?
 
         @Flag(name: .long, help: ArgumentHelp(Help.text("在标准输出打印 汇总.json。", "print 汇总.json on stdout.")))

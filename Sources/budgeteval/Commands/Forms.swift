@@ -28,9 +28,9 @@ extension BudgetEval {
         @OptionGroup var inputs: TableInputOptions
 
         @Option(name: .shortAndLong, help: ArgumentHelp(Help.text("输出工作簿（.xlsx）。", "output workbook (.xlsx).")))
-        var output: String
+        var output: String = ""
 
-        @Option(name: .long, help: ArgumentHelp(Help.text("评分方案 JSON 文件（默认：随工具提供的方案）。", "scoring profile JSON (default: the shipped profile).")))
+        @Option(name: .long, help: ArgumentHelp(Help.text("评分方案：内置方案名（default、2018-sheet；list 列出全部）或 JSON 文件（默认 default）。", "scoring profile: a built-in name (default, 2018-sheet; list shows them) or a JSON file (default: default).")))
         var profile: String?
 
         @Option(name: .long, help: ArgumentHelp(Help.text("金额单位：万元（默认）或 元。", "amount unit: 万元 (default) or 元.")))
@@ -47,7 +47,14 @@ extension BudgetEval {
         @Flag(name: .long, help: ArgumentHelp(Help.text("输出 JSON。", "print JSON.")))
         var json = false
 
+        func validate() throws {
+            if output.isEmpty, profile != "list" {
+                throw ValidationError(Help.text("请用 -o 给出输出工作簿，例如 -o 自评表.xlsx。", "give the output workbook with -o, e.g. -o forms.xlsx."))
+            }
+        }
+
         func run() throws {
+            if profile == "list" { return try finish(Commands.profileList(inputs.lang)) }
             try finish(Commands.forms(
                 files.files,
                 options: inputs.options(budget: files.budget, finalAccounts: files.finalAccounts, projects: files.projects),
