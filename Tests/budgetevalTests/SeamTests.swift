@@ -255,3 +255,24 @@ struct LocalisedArgumentTests {
         #expect(englishHelp.stdout.contains("USAGE:") && englishHelp.stdout.contains("write the self-evaluation forms"))
     }
 }
+
+/// The tool's own forms workbook among the inputs: forms and batch skip it with a 提示; check reads its
+/// project forms (a filled 自评表 is what check checks), never its 对照表 as if it were an input.
+@Suite("Own outputs among the inputs")
+struct OwnOutputTests {
+    @Test func formsSkipsItsOwnWorkbookAndCheckReadsOnlyItsForms() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = try SeamTests.copy("益阳市资阳区商务局", into: dir)
+        let first = folder.appendingPathComponent("自评表.xlsx")
+        #expect(try Run.budgeteval(["forms", folder.path, "-o", first.path]).status == 3)
+        try FileManager.default.copyItem(at: first, to: folder.appendingPathComponent("自评表 - 副本.xlsx"))
+        let again = try Run.budgeteval(["forms", folder.path, "-o", first.path])
+        #expect(again.status == 3, "\(again.stderr)")
+        #expect(again.stdout.components(separatedBy: "[跳过本工具输出]").count == 3, "\(again.stdout)")
+        #expect(again.stdout.contains("共 1 个错误"), "the same findings as the first run: \(again.stdout)")
+        let check = try Run.budgeteval(["check", folder.appendingPathComponent("自评表 - 副本.xlsx").path])
+        #expect(check.status == 0, "a forms workbook is no budget: its 对照表 is not re-checked: \(check.stdout)")
+        #expect(!check.stdout.contains("预算执行情况对照表 ›"), "\(check.stdout)")
+    }
+}

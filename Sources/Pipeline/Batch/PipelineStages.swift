@@ -60,7 +60,7 @@ public struct PipelineStages: BatchStages {
         let names = Dictionary(files.map { ($0.url.path, $0.name) }, uniquingKeysWith: { a, _ in a })
         let inputs: LoadedInputs
         do {
-            inputs = try Pipeline.load(files.map(\.url.path), options: options)
+            inputs = try Pipeline.load(files.map(\.url.path), options: options, skipOwnOutputs: true)
         } catch {
             let broken = Set(error.readingErrors.map(\.location.file))
             let problems = error.readingErrors.isEmpty

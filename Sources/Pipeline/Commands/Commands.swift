@@ -218,7 +218,7 @@ public enum Commands {
             try OutputGuard.requireExtension(outputs.workbook, ["xlsx"], option: "-o")
             let encoding = try csvEncoding(outputs.csvEncoding, default: .utf8BOM)
             let scoring = try self.profile(profile)
-            let inputs = try Pipeline.load(paths, options: options)
+            let inputs = try Pipeline.load(paths, options: options, skipOwnOutputs: true)
             let guardOutputs = OutputGuard(inputs: inputs.paths)
             try guardOutputs.check(outputs.workbook)
             let result = try Pipeline.forms(inputs, profile: scoring, unit: unit)

@@ -60,8 +60,13 @@ public enum Pipeline {
     ///
     /// - Throws: `PipelineError` for a missing, empty or unreadable input, a document given as a table,
     ///   a bad `--mapping` file, or an input no reader can open (every such file is named).
+    ///
+    /// - Parameter skipOwnOutputs: `forms` and `batch` pass true: a workbook this tool wrote (last year's
+    ///   自评表.xlsx, a "- 副本" copy of it), recognised by the marker the writer puts in its docProps, is
+    ///   skipped with a 提示. `check` passes false: a filled 自评表 is what it checks.
     public static func load(
-        _ paths: [String], options: InputOptions = InputOptions(), keepNarratives: Bool = false
+        _ paths: [String], options: InputOptions = InputOptions(), keepNarratives: Bool = false,
+        skipOwnOutputs: Bool = false
     ) throws(PipelineError) -> LoadedInputs {
         let mapping = try readMapping(options.mappingPath)
         let forced = options.budgetFiles.map { ($0, TableSide.budget) } + options.finalAccountsFiles.map { ($0, .finalAccounts) }
@@ -73,9 +78,25 @@ public enum Pipeline {
         var findings: [Finding] = []
         var unreadable: [LoadError] = []
         for input in resolved where input.kind == .table {
+            let ownOutput = XLSXToolMarker.isToolOutput(path: input.path, limits: options.limits)
+            if skipOwnOutputs, ownOutput {
+                findings.append(Finding(
+                    severity: .hint, rule: "跳过本工具输出",
+                    message: LocalizedText(
+                        zh: "\(input.name) 是本工具生成的自评表，不作为输入读取（已跳过）。如需核对已填写的自评表，请用 budgeteval check。",
+                        en: "\(input.name) is a forms workbook this tool wrote; it is not read as an input (skipped). To check a filled form, use `budgeteval check`."),
+                    cells: [CitedCell(SourceLocation(file: input.name, sheet: nil, cell: "A1"), value: "")]))
+                continue
+            }
             let side = DiskIdentity(path: input.path).flatMap { forcedSides[$0] }
-            let file = DepartmentLoader.loadFile(input.path, forcedSide: side, mapping: mapping, limits: options.limits)
+            var file = DepartmentLoader.loadFile(input.path, forcedSide: side, mapping: mapping, limits: options.limits)
             if file.input == nil { unreadable += file.errors }
+            if ownOutput {
+                // A forms workbook this tool wrote, being checked: its project forms are the input; its
+                // 对照表, 评分汇总 and 检查结果 sheets are the tool's own views of other inputs.
+                file.tables = file.tables.filter { $0.kind == .projectForm }
+                file.errors = []
+            }
             files.append(file)
         }
         let projectIDs = Set(resolved.compactMap { DiskIdentity(path: $0.path) })

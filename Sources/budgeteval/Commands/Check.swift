@@ -37,6 +37,8 @@ extension BudgetEval {
         @Flag(name: .long, help: ArgumentHelp(Help.text("有警告也以退出码 3 结束。", "exit 3 on warnings too.")))
         var strict = false
 
+        func validate() throws { try files.requireSome() }
+
         func run() throws {
             try finish(Commands.check(
                 files.files,

@@ -48,7 +48,9 @@ extension BudgetEval {
         var json = false
 
         func validate() throws {
-            if output.isEmpty, profile != "list" {
+            if profile == "list" { return }
+            try files.requireSome()
+            if output.isEmpty {
                 throw ValidationError(Help.text("请用 -o 给出输出工作簿，例如 -o 自评表.xlsx。", "give the output workbook with -o, e.g. -o forms.xlsx."))
             }
         }

@@ -40,6 +40,8 @@ extension BudgetEval {
         @Flag(name: .long, help: ArgumentHelp(Help.text("输出 JSON。", "print JSON.")))
         var json = false
 
+        func validate() throws { try files.requireSome() }
+
         func run() throws {
             try finish(Commands.reconcile(
                 files.files,

@@ -102,7 +102,8 @@ struct FileOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(Help.text("仅作项目资料读取的文件（可重复）。", "a file read only for its project tables (repeatable).")))
     var projects: [String] = []
 
-    func validate() throws {
+    /// The command's usage error when no input was given.
+    func requireSome() throws {
         if files.isEmpty && budget.isEmpty && finalAccounts.isEmpty && projects.isEmpty {
             throw ValidationError(Help.text("请至少给出一个输入文件或文件夹。", "give at least one input file or folder."))
         }
