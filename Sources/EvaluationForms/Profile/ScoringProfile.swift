@@ -66,16 +66,7 @@ public struct ProjectScheme: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         executionWeight = try c.decode(Quantity.self, forKey: .executionWeight)
         let raw = try c.decode([String: Quantity].self, forKey: .categoryWeights)
-        var weights: [IndicatorCategory: Quantity] = [:]
-        for (key, value) in raw {
-            guard let category = IndicatorCategory(rawValue: key) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .categoryWeights, in: c,
-                    debugDescription: "unknown category \(key) (use output, effect, satisfaction, cost)")
-            }
-            weights[category] = value
-        }
-        categoryWeights = weights
+        categoryWeights = try IndicatorCategory.weights(raw, forKey: .categoryWeights, in: c)
         reverseScoring = try c.decode(ReverseScoring.self, forKey: .reverseScoring)
         qualitative = try c.decode(QualitativeBands.self, forKey: .qualitative)
         overAchievementWarningAbove = try c.decode(Rate.self, forKey: .overAchievementWarningAbove)
@@ -255,16 +246,7 @@ public struct OwnIndicatorScheme: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         weight = try c.decode(Quantity.self, forKey: .weight)
         let raw = try c.decodeIfPresent([String: Quantity].self, forKey: .categoryWeights) ?? [:]
-        var weights: [IndicatorCategory: Quantity] = [:]
-        for (key, value) in raw {
-            guard let category = IndicatorCategory(rawValue: key) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .categoryWeights, in: c,
-                    debugDescription: "unknown category \(key) (use output, effect, satisfaction, cost)")
-            }
-            weights[category] = value
-        }
-        categoryWeights = weights
+        categoryWeights = try IndicatorCategory.weights(raw, forKey: .categoryWeights, in: c)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -391,5 +373,23 @@ public enum Grade: String, Sendable, Hashable, Codable, CaseIterable {
         case .fair: "中"
         case .poor: "差"
         }
+    }
+}
+
+extension IndicatorCategory {
+    /// `{"output": 50, …}` read into weights by category; an unknown category is a decoding error naming it.
+    static func weights<Key: CodingKey>(
+        _ raw: [String: Quantity], forKey key: Key, in container: KeyedDecodingContainer<Key>
+    ) throws -> [IndicatorCategory: Quantity] {
+        var weights: [IndicatorCategory: Quantity] = [:]
+        for (name, value) in raw {
+            guard let category = IndicatorCategory(rawValue: name) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container,
+                    debugDescription: "unknown category \(name) (use output, effect, satisfaction, cost)")
+            }
+            weights[category] = value
+        }
+        return weights
     }
 }

@@ -147,7 +147,7 @@ public enum Commands {
     public static func reconcile(
         _ paths: [String], options: InputOptions, output: ReconcileOutput?, view: ViewOptions
     ) -> CommandOutcome {
-        do {
+        outcome(view.language) {
             if let output, output.path != "-" {
                 try OutputGuard.requireExtension(output.path, ["xlsx", "csv"], option: "-o")
             }
@@ -178,12 +178,6 @@ public enum Commands {
                 ? FindingsView.comparisonDocument(comparison, group: checked.group.key, english: view.english)
                 : table
             return outcome
-        } catch let error as PipelineError {
-            return CommandOutcome(error, view.language)
-        } catch let error as SpreadsheetError {
-            return CommandOutcome(.reading(error), view.language)
-        } catch {
-            return CommandOutcome(PipelineError(.input, zh: "\(error)", en: "\(error)"), view.language)
         }
     }
 
@@ -211,7 +205,7 @@ public enum Commands {
         _ paths: [String], options: InputOptions, outputs: FormsOutputs, profile: String?, unit: MoneyUnit,
         view: ViewOptions
     ) -> CommandOutcome {
-        do {
+        outcome(view.language) {
             if outputs.workbook == "-" {
                 throw PipelineError(.usage, zh: "forms 写的是工作簿，不能写到标准输出：请用 -o 自评表.xlsx。", en: "forms writes a workbook, not standard output: use -o forms.xlsx.")
             }
@@ -230,16 +224,23 @@ public enum Commands {
                 ? FindingsView.formsDocument(result.report, group: result.checked.group.key, english: view.english)
                 : FormsText.summary(result.report, written: written, view: view)
             return CommandOutcome(stdout: stdout, exitCode: result.report.hasErrors ? 3 : 0)
-        } catch let error as PipelineError {
-            return CommandOutcome(error, view.language)
-        } catch let error as SpreadsheetError {
-            return CommandOutcome(.reading(error), view.language)
-        } catch {
-            return CommandOutcome(PipelineError(.input, zh: "\(error)", en: "\(error)"), view.language)
         }
     }
 
     // MARK: helpers
+
+    /// Runs a command body; an error becomes its message and exit code (64 usage, 1 input).
+    static func outcome(_ language: Language, _ body: () throws -> CommandOutcome) -> CommandOutcome {
+        do {
+            return try body()
+        } catch let error as PipelineError {
+            return CommandOutcome(error, language)
+        } catch let error as SpreadsheetError {
+            return CommandOutcome(.reading(error), language)
+        } catch {
+            return CommandOutcome(PipelineError(.input, zh: "\(error)", en: "\(error)"), language)
+        }
+    }
 
     /// 3 when there is an 错误 (with `strict`, a 警告 too), else 0.
     public static func exitCode(_ findings: [Finding], strict: Bool) -> Int32 {

@@ -69,7 +69,7 @@ extension Commands {
 
     /// `budgeteval convert IN [OUT]`: XLSX → CSV, CSV → CSV, CSV → XLSX, XLSX → XLSX.
     public static func convert(_ request: ConvertRequest, language: Language) -> CommandOutcome {
-        do {
+        outcome(language) {
             try validate(request)
             let files = try InputPaths.resolve([request.input])
             guard files.count == 1, let file = files.first, file.path == request.input else {
@@ -79,12 +79,6 @@ extension Commands {
             if let output = request.output, output != "-" { try guardOutputs.check(output) }
             try Converter(request: request, outputGuard: guardOutputs).run()
             return CommandOutcome()
-        } catch let error as PipelineError {
-            return CommandOutcome(error, language)
-        } catch let error as SpreadsheetError {
-            return CommandOutcome(.reading(error), language)
-        } catch {
-            return CommandOutcome(PipelineError(.input, zh: "\(error)", en: "\(error)"), language)
         }
     }
 }
