@@ -8,7 +8,7 @@ import XLSXFormat
 public enum ComparisonOutput {
     /// - Throws: `SpreadsheetError` naming the file when it cannot be written.
     public static func write(
-        _ comparison: ExecutionComparison, to path: String, title: String? = nil, language: Language = .zh,
+        _ comparison: ExecutionComparison, to path: String, year: Int? = nil, language: Language = .zh,
         guardFormulas: Bool = true, encoding: TextEncoding = .utf8BOM
     ) throws {
         if path == "-" || path.lowercased().hasSuffix(".csv") {
@@ -22,8 +22,7 @@ public enum ComparisonOutput {
                 throw error
             }
         } else {
-            let name = title.flatMap { $0.isEmpty ? nil : $0 }
-            try XLSXWriter.write(ComparisonSheet.workbook(comparison, title: name, language: language), to: path)
+            try XLSXWriter.write(ComparisonSheet.workbook(comparison, year: year), to: path)
         }
     }
 }

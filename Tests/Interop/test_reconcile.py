@@ -76,8 +76,8 @@ def test_reconcile_writes_xlsx_and_csv(ctx):
     xlsx = ctx.tmp / "对照表.xlsx"
     assert run(ctx, "reconcile", "-o", str(xlsx), *files).returncode == 3
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == ["对照表", "核对结果"]
-    ws = wb["对照表"]
+    assert wb.sheetnames == ["预算执行情况对照表", "检查结果"]
+    ws = wb["预算执行情况对照表"]
     assert ws["C3"].value == "年初预算数"
     names = {row[1].value: row for row in ws.iter_rows(min_row=4)}
     assert names["离退休人员经费"][2].value == 28.71 and names["离退休人员经费"][3].value == 28.87

@@ -166,7 +166,7 @@ public enum Commands {
                 let toStdout = output.path == "-"
                 let encoding = try csvEncoding(output.encoding, default: toStdout ? .utf8 : .utf8BOM)
                 try ComparisonOutput.write(
-                    comparison, to: output.path, title: checked.group.department.name, language: view.language,
+                    comparison, to: output.path, year: checked.group.department.year, language: view.language,
                     guardFormulas: output.guardFormulas, encoding: encoding)
                 if toStdout {
                     outcome.stderr.append(table)
