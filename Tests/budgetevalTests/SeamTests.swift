@@ -167,6 +167,23 @@ struct SeamTests {
         #expect(group?["scope"] as? String == "department")
     }
 
+    @Test("two departments' files given together are never merged into one form")
+    func twoDepartments() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let forms = try Run.budgeteval(["forms", Self.samples.path, "-o", dir.appendingPathComponent("f.xlsx").path])
+        #expect(forms.status == 64, "\(forms.stdout)\(forms.stderr)")
+        #expect(forms.stderr.contains("益阳市资阳区商务局") && forms.stderr.contains("某县农业农村局"), "\(forms.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("f.xlsx").path))
+        let picked = try Run.budgeteval(
+            ["forms", Self.samples.path, "--preparer", "某县", "-o", dir.appendingPathComponent("f.xlsx").path])
+        #expect(picked.status == 0, "\(picked.stderr)")
+        #expect(picked.stdout.contains("某县农业农村局 部门整体总分"), "\(picked.stdout)")
+        let check = try Run.budgeteval(["check", Self.samples.path])
+        #expect(check.stdout.hasPrefix("—: 警告 [输入分组]") || check.stdout.contains("[输入分组]"))
+        #expect(!check.stdout.contains("[表间一致]"), "two departments are never compared: \(check.stdout)")
+    }
+
     @Test("budget only: every single-side rule runs, one [缺少决算表] 提示, the same in every command")
     func budgetOnly() throws {
         let dir = try Fixtures.temporaryDirectory()
