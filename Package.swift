@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `budgeteval serve` only (the Server module): HTTP/1.1 on SwiftNIO, async/await routes, in-process testing.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -63,11 +65,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "budgeteval",
-            // Argument parsing only: every command is one call into Pipeline (ExecutableImportsTests keeps it so).
+        .target(
+            name: "Server",
+            // `budgeteval serve`: the page and its JSON API, one more view of Pipeline; each job in a child process.
             dependencies: [
                 "Pipeline",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "budgeteval",
+            // Argument parsing only: every command is one call into Pipeline or Server (ExecutableImportsTests keeps it so).
+            dependencies: [
+                "Pipeline",
+                "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -125,6 +137,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "budgetevalTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Pipeline", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ReconciliationTests", dependencies: ["Reconciliation", "FinanceModel", "TestSupport"], exclude: ["Snapshots"],
             swiftSettings: swiftSettings

@@ -30,6 +30,8 @@ struct BudgetEval: ParsableCommand {
             Crosscheck.self,
             Batch.self,
             BatchDepartment.self,
+            Serve.self,
+            ServeJob.self,
         ]
     )
 
