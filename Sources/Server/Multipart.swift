@@ -171,7 +171,10 @@ struct ContentDisposition {
                 if index < value.endIndex, value[index] == "\"" {
                     index = value.index(after: index)
                     while index < value.endIndex, value[index] != "\"" {
-                        if value[index] == "\\", value.index(after: index) < value.endIndex { index = value.index(after: index) }
+                        // `\"` is a quote; any other backslash is kept (a Windows path separator, checked later).
+                        if value[index] == "\\", value.index(after: index) < value.endIndex, value[value.index(after: index)] == "\"" {
+                            index = value.index(after: index)
+                        }
                         parameter.append(value[index])
                         index = value.index(after: index)
                     }
