@@ -11,7 +11,7 @@ RELEASE_BIN := .build/release/budgeteval
 OUT ?= out
 PREFIX ?= /usr/local
 
-.PHONY: all deps venv build release embed install test unit interop conformance conformance-check demo bench hostile fuzz libreoffice-check clean
+.PHONY: all deps venv build release embed install test unit interop conformance conformance-check demo bench hostile fuzz libreoffice-check serve serve-load clean
 
 all: build
 
@@ -84,6 +84,18 @@ conformance-check: deps venv
 
 demo: build
 	@PREFIX="$(PREFIX)" bash scripts/demo.sh $(BIN) $(OUT)/demo
+
+## The local page and JSON API (docs/API.md) on loopback; open the printed URL and choose the Samples/ folder.
+SERVE_PORT ?= 8080
+serve: build
+	@echo "==> budgeteval serve on 127.0.0.1:$(SERVE_PORT): open the URL below, choose the folder $(CURDIR)/Samples"
+	@echo "    (each subfolder is one department) and press 上传并检查. Ctrl-C stops the server and deletes every job."
+	@$(BIN) serve --host 127.0.0.1 --port $(SERVE_PORT)
+
+## 20 clients upload the sample departments at once on loopback; every result checked against the CLI;
+## prints throughput and peak memory (not part of `make test`).
+serve-load: build
+	@python3 scripts/serve_load.py --bin $(BIN) --clients 20
 
 ## Benchmarks (not part of `make test`): reading vs fastexcel/python-calamine, writing vs libxlsxwriter/XlsxWriter.
 bench: release venv
