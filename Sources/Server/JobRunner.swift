@@ -31,6 +31,13 @@ struct JobManifest: Codable, Sendable {
     var previews: [String: CellPreview]
     /// Set when a department's child trapped: the job fails with the department's reason.
     var failure: String?
+    /// Loose files batch could not place in a department, with why (as 汇总.json lists them).
+    var ungrouped: [Ungrouped] = []
+
+    struct Ungrouped: Codable, Sendable {
+        var name: String
+        var reason: String
+    }
 
     static func previewKey(department: String, file: String, sheet: String, cell: String) -> String {
         [department, file, sheet, cell.uppercased()].joined(separator: "\u{1F}")
@@ -82,6 +89,7 @@ public enum JobRunner {
             writeAtomically("\(index + 1) \(total.get())", to: request.progress)
         }
         manifest.downloads = files(under: output)
+        manifest.ungrouped = summary.ungrouped.map { .init(name: $0.name, reason: $0.reason.text(english: request.english)) }
         do {
             try Data(JSONText.array(departments).rendered.utf8).write(to: URL(fileURLWithPath: request.departments))
             try JSONEncoder().encode(manifest).write(to: URL(fileURLWithPath: request.manifest))

@@ -88,6 +88,8 @@ actor JobStore {
 
     func previews(_ job: Job) -> [String: CellPreview] { job.manifest?.previews ?? [:] }
 
+    func ungrouped(_ job: Job) -> [JobManifest.Ungrouped] { job.manifest?.ungrouped ?? [] }
+
     /// `done total` as the child last wrote it.
     func progress(_ job: Job) -> (done: Int, total: Int) {
         if job.departments != nil { return (job.departmentCount, job.departmentCount) }
@@ -98,7 +100,7 @@ actor JobStore {
 
     /// Stops the job's child if it runs, deletes its folder; its id is unknown from now on.
     func delete(_ id: String) -> Bool {
-        guard let job = jobs[id] else { return false }
+        guard let job = job(id) else { return false }
         remove(job)
         return true
     }

@@ -44,7 +44,7 @@ function show(id,j){
  for(const d of j.departments){
   h+='<div class="dept"><h2>'+esc(d.name)+'（'+esc({ok:'成功',checked:'已检查',failed:'失败'}[d.status])+'）</h2>';
   if(d.reason)h+='<p>'+esc(d.reason)+'</p>'; if(d.error)h+='<p class="错误">'+esc(d.error.message)+'</p>';
-  if(d.forms&&d.forms.department)h+='<p>部门整体总分：'+esc(JSON.stringify(d.forms.department.total??d.forms.department.score??''))+'</p>';
+  if(d.forms&&d.forms.department){const f=d.forms.department;h+='<p>部门整体总分：'+esc(f.totalScore??'—')+(f.grade?'（'+esc(f.grade)+'）':'（不评级）')+'</p>'}
   h+='<p>下载：'+Object.entries(d.downloads).map(([k,v])=>link(k,v)).join('　')+'</p>';
   h+='<table><tr><th>级别</th><th>规则</th><th>位置</th><th>说明</th></tr>';
   for(const f of d.findings){h+='<tr class="'+esc(f.severity)+'"><td>'+esc(f.severity)+'</td><td>'+esc(f.rule)+'</td><td>'+
@@ -56,7 +56,7 @@ function show(id,j){
   const b=await (await api(a.dataset.url)).blob();const u=URL.createObjectURL(b);const t=document.createElement('a');t.href=u;t.download=a.dataset.name.split('/').pop();t.click();setTimeout(()=>URL.revokeObjectURL(u),1000)};
  for(const s of document.querySelectorAll('.cell'))s.onclick=async()=>{
   const p=s.dataset.cell.split(' › ');if(p.length<3)return;
-  const q=new URLSearchParams({file:s.dataset.dept+'/'+p[0],sheet:p.slice(1,-1).join(' › '),cell:p[p.length-1]});
+  const e=encodeURIComponent,q='file='+e(s.dataset.dept+'/'+p[0])+'&sheet='+e(p.slice(1,-1).join(' › '))+'&cell='+e(p[p.length-1]);
   try{const v=await (await api('/api/jobs/'+id+'/preview?'+q)).json();
    let t='<h3>'+esc(v.file+' › '+v.sheet+' › '+v.cell)+'</h3><table><tr><th></th>'+v.columns.map(c=>'<th>'+esc(c)+'</th>').join('')+'</tr>';
    for(const r of v.rows)t+='<tr><th>'+r.row+'</th>'+r.cells.map((c,i)=>'<td class="'+(v.columns[i]+r.row===v.cell?'hit':'')+'">'+esc(c)+'</td>').join('')+'</tr>';

@@ -170,6 +170,7 @@ struct Routes: Sendable {
         let job = try await job(context)
         let (status, departments, error, downloads) = await store.snapshot(job)
         let progress = await store.progress(job)
+        let ungrouped = await store.ungrouped(job)
         let prefix = "/api/jobs/\(job.id)/files/"
         let summaries = [BatchRunner.summaryWorkbookName, BatchRunner.summaryJSONName].filter(downloads.contains).map {
             ($0, JSONText.string(prefix + JobRunner.percentEncoded($0)))
@@ -180,6 +181,7 @@ struct Routes: Sendable {
             ("progress", .object([("done", .number(progress.done)), ("total", .number(progress.total))])),
             ("error", error.map { .object([("message", .string($0))]) } ?? .null),
             ("departments", departments.map { .raw($0) } ?? .array([])),
+            ("ungrouped", .array(ungrouped.map { .object([("name", .string($0.name)), ("reason", .string($0.reason))]) })),
             ("downloads", .object(summaries)),
         ])
         return Self.json(document.rendered)

@@ -113,6 +113,24 @@ struct ServerTests {
         }
     }
 
+    @Test func looseFilesAreGroupedAsBatchGroupsThem() async throws {
+        let department = Self.departments[1]
+        let folder = Self.root.appendingPathComponent("Samples/\(department)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let parts = try names.map { ($0, try Data(contentsOf: folder.appendingPathComponent($0))) }
+            + [("无单位.csv", Data("项目,金额\n甲,1\n乙,2\n".utf8))]
+        try await withServer { _, client in
+            let id = try await upload(client, parts)
+            let job = try await waitForJob(client, id)
+            #expect(job["status"] as? String == "done", "\(job)")
+            let departments = job["departments"] as? [[String: Any]] ?? []
+            #expect(departments.map { $0["name"] as? String } == [department])
+            #expect(((job["ungrouped"] as? [[String: Any]]) ?? []).map { $0["name"] as? String } == ["无单位.csv"])
+            let check = try CLI.json(["check"] + names + ["--json"], in: folder)
+            #expect(same(departments.first?["findings"], check["findings"]), "the loose files' findings are check's")
+        }
+    }
+
     // MARK: safety
 
     @Test func oversizeAndTooManyFilesAre413AndLeaveNothing() async throws {
