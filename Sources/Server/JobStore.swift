@@ -107,7 +107,7 @@ actor JobStore {
 
     private func remove(_ job: Job) {
         jobs[job.id] = nil
-        if let process = job.process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if let process = job.process, process.isRunning { Self.killTree(process.processIdentifier) }
         try? FileManager.default.removeItem(at: job.folder)
     }
 
@@ -121,6 +121,28 @@ actor JobStore {
     func shutdown() {
         for job in jobs.values { remove(job) }
         try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Kills a job's child and what it started (batch's child per department), so that nothing writes
+    /// into the folder about to be deleted: the tree is read from /proc first, then killed top down.
+    static func killTree(_ pid: Int32) {
+        var tree: [Int32] = [pid]
+        var index = 0
+        let all = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { Int32($0) } ?? []
+        var parents: [Int32: Int32] = [:]
+        for candidate in all {
+            // /proc/PID/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+            guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, let parent = Int32(fields[1]) { parents[candidate] = parent }
+        }
+        while index < tree.count {
+            let parent = tree[index]
+            tree += parents.filter { $0.value == parent }.map(\.key)
+            index += 1
+        }
+        for member in tree { kill(member, SIGKILL) }
     }
 
     // MARK: running

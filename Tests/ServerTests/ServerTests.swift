@@ -187,6 +187,13 @@ struct ServerTests {
                 #expect(Self.errorMessage($0)?.hasPrefix("没有这个任务") == true)
             }
             try await client.execute(uri: "/api/jobs/0123", method: .delete) { #expect($0.status == .notFound) }
+            // A running job deleted: its children stop, its folder goes, its id is unknown.
+            let running = try await upload(client, Self.sampleParts(Self.departments))
+            try await Task.sleep(for: .milliseconds(300))
+            try await client.execute(uri: "/api/jobs/\(running)", method: .delete) { #expect($0.status == .noContent) }
+            try await client.execute(uri: "/api/jobs/\(running)", method: .get) { #expect($0.status == .notFound) }
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: server.jobsFolder).isEmpty, "a deleted job's files are gone")
             let id = try await upload(client, Self.sampleParts([Self.departments[1]]))
             #expect(id.count == 32 && id.allSatisfy(\.isHexDigit), "a 128-bit id: \(id)")
             try await Task.sleep(for: .seconds(2.5))
