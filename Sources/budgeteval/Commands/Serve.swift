@@ -18,22 +18,22 @@ extension BudgetEval {
                 token (generated and put in the URL when not given) and prints a one-line warning.
                 """))
 
-        @Option(name: .long, help: ArgumentHelp(Help.text("监听地址（默认 127.0.0.1）。", "address to listen on (default 127.0.0.1).")))
+        @Option(name: .long, help: ArgumentHelp(Help.text("监听地址。", "address to listen on.")))
         var host = "127.0.0.1"
 
-        @Option(name: .long, help: ArgumentHelp(Help.text("端口（默认 8080；0 为任选空闲端口）。", "port (default 8080; 0 picks a free one).")))
+        @Option(name: .long, help: ArgumentHelp(Help.text("端口；0 为任选空闲端口。", "port; 0 picks a free one.")))
         var port = 8080
 
         @Option(name: .long, help: ArgumentHelp(Help.text("访问令牌。", "access token.")))
         var token: String?
 
-        @Option(name: .customLong("max-upload-mb"), help: ArgumentHelp(Help.text("一次上传的总大小上限（MB，默认 200）。", "total size limit of one upload (MB, default 200).")))
+        @Option(name: .customLong("max-upload-mb"), help: ArgumentHelp(Help.text("一次上传的总大小上限（MB）。", "total size limit of one upload (MB).")))
         var maxUploadMB = 200
 
-        @Option(name: .customLong("max-files"), help: ArgumentHelp(Help.text("一次上传的文件数上限（默认 500）。", "file count limit of one upload (default 500).")))
+        @Option(name: .customLong("max-files"), help: ArgumentHelp(Help.text("一次上传的文件数上限。", "file count limit of one upload.")))
         var maxFiles = 500
 
-        @Option(name: .long, help: ArgumentHelp(Help.text("同时运行的任务数（默认 1），其余排队。", "jobs run at once (default 1); the rest queue.")))
+        @Option(name: .long, help: ArgumentHelp(Help.text("同时运行的任务数，其余排队。", "jobs run at once; the rest queue.")))
         var jobs = 1
 
         @OptionGroup var language: LanguageOptions
