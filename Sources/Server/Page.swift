@@ -47,7 +47,7 @@ function show(id,j){
   if(d.forms&&d.forms.department){const f=d.forms.department;h+='<p>部门整体总分：'+esc(f.totalScore??'—')+(f.grade?'（'+esc(f.grade)+'）':'（不评级）')+'</p>'}
   h+='<p>下载：'+Object.entries(d.downloads).map(([k,v])=>link(k,v)).join('　')+'</p>';
   h+='<table><tr><th>级别</th><th>规则</th><th>位置</th><th>说明</th></tr>';
-  for(const f of d.findings){h+='<tr class="'+esc(f.severity)+'"><td>'+esc(f.severity)+'</td><td>'+esc(f.rule)+'</td><td>'+
+  for(const f of d.findings){const v={error:'错误',warning:'警告',hint:'提示'}[f.severity]??f.severity;h+='<tr class="'+esc(v)+'"><td>'+esc(v)+'</td><td>'+esc(f.rule)+'</td><td>'+
    f.cells.map(c=>'<span class="cell" data-dept="'+esc(d.name)+'" data-cell="'+esc(c)+'">'+esc(c)+'</span>').join('<br>')+'</td><td>'+esc(f.message)+'</td></tr>'}
   h+='</table></div>';
  }
@@ -62,6 +62,7 @@ function show(id,j){
    for(const r of v.rows)t+='<tr><th>'+r.row+'</th>'+r.cells.map((c,i)=>'<td class="'+(v.columns[i]+r.row===v.cell?'hit':'')+'">'+esc(c)+'</td>').join('')+'</tr>';
    $('preview').innerHTML=t+'</table>';$('preview').scrollIntoView()}catch(e){$('preview').textContent='无法预览：'+e.message}};
 }
+const shown=new URLSearchParams(location.search).get('job');if(shown)poll(shown).catch(e=>{$('state').textContent=e.message});
 </script></body></html>
 """#
 }
