@@ -60,7 +60,7 @@ public enum SummaryWorkbook {
     /// Writes the workbook through XLSXWriter (temporary file renamed into place).
     static func write(_ summary: BatchSummary, to url: URL) throws(BatchError) {
         do {
-            try XLSXWriter.write(workbook(summary), to: url.path)
+            try XLSXWriter.write(workbook(summary), to: url.path, options: .report)
         } catch {
             throw BatchError(.outputUnwritable(path: url.path, detail: "\(error)"))
         }

@@ -149,7 +149,7 @@ public enum Pipeline {
         }
         let narratives = resolved.filter { $0.kind == .narrative }
         return LoadedInputs(
-            options: options, files: files, narratives: narratives, groups: visibleGroups.isEmpty && !options.selectsGroup ? groups : visibleGroups,
+            options: options, files: files, narratives: narratives, groups: visibleGroups,
             loadFindings: FindingOrder.unique(findings), groupingFinding: grouping)
     }
 
