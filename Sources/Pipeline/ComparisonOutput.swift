@@ -22,7 +22,7 @@ public enum ComparisonOutput {
                 throw error
             }
         } else {
-            try XLSXWriter.write(ComparisonSheet.workbook(comparison, year: year), to: path)
+            try XLSXWriter.write(ComparisonSheet.workbook(comparison, year: year), to: path, options: .report)
         }
     }
 }

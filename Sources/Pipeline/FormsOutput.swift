@@ -15,14 +15,14 @@ public enum FormsOutput {
     ) throws -> [String] {
         var written: [String] = []
         try outputGuard?.check(path)
-        try XLSXWriter.write(workbook, to: path)
+        try XLSXWriter.write(workbook, to: path, options: .report)
         written.append(path)
         if let splitDirectory {
             try makeDirectory(splitDirectory)
             for part in splits {
                 let target = (splitDirectory as NSString).appendingPathComponent(fileName(part.name) + ".xlsx")
                 try outputGuard?.check(target)
-                try XLSXWriter.write(part.workbook, to: target)
+                try XLSXWriter.write(part.workbook, to: target, options: .report)
                 written.append(target)
             }
         }

@@ -31,11 +31,13 @@ struct TableContext {
         let range = CellRange(
             CellAddress(row: min(titleBlock.firstRow, layout.headerRows.lowerBound), column: layout.firstColumn),
             CellAddress(row: lastRow, column: max(layout.lastColumn, layout.firstColumn)))
-        return TableInfo(
+        var info = TableInfo(
             kind: kind, side: side ?? assignment.side, unit: unit ?? self.unit, title: titleBlock.title,
             preparedBy: titleBlock.preparedBy, year: titleBlock.year, tableCode: titleBlock.tableCode,
             scope: TitleBlock.scope(title: titleBlock.title, sheetName: grid.sheetName, fileName: grid.file),
             source: TableSource(file: grid.file, sheet: grid.sheetName, range: range.description))
+        info.yearFromName = titleBlock.yearSource != nil
+        return info
     }
 
     /// The table with its layout facts for `inspect`.

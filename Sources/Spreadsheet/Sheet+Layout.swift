@@ -37,7 +37,7 @@ extension Sheet {
                     }
                     lines += max(1, (units * size / 11 / width).rounded(.up))
                 }
-                let needed = (lines * size * 1.3 + 3).rounded(.up)
+                let needed = (lines * size * 1.4 + 3).rounded(.up)
                 guard needed > 20 else { continue }
                 heights[row.index] = max(heights[row.index] ?? 0, needed)
             }

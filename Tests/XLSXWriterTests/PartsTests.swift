@@ -143,9 +143,11 @@ import Testing
     }
 
     @Test func toolMarkerIsWrittenAndDetected() throws {
-        let path = try Samples.write(Samples.form())
-        #expect(try ZipEntries(path: path).text("docProps/app.xml")?.contains("<Application>BudgetEval</Application>") == true)
+        let path = try Samples.write(Samples.form(), options: .report)
+        #expect(try ZipEntries(path: path).text("docProps/app.xml")?.contains("<Application>BudgetEval Report</Application>") == true)
         #expect(XLSXToolMarker.isToolOutput(path: path))
+        // A plain workbook (what convert writes: the user's data in another format) is not a report.
+        #expect(!XLSXToolMarker.isToolOutput(path: try Samples.write(Samples.form())))
         var options = XLSXWriteOptions()
         options.documentProperties.application = "Microsoft Excel"
         #expect(!XLSXToolMarker.isToolOutput(path: try Samples.write(Samples.form(), options: options)))

@@ -134,6 +134,15 @@ struct SeamTests {
         let bare = dir.appendingPathComponent("无表格")
         try FileManager.default.createDirectory(at: bare, withIntermediateDirectories: true)
         try Data("说明".utf8).write(to: bare.appendingPathComponent("说明.pdf"))
+        for (option, name) in [("--mapping", "没有映射.json"), ("--profile", "没有方案.json")] {
+            let r = try Run.budgeteval(["forms", folder.path, option, dir.appendingPathComponent(name).path, "-o", dir.appendingPathComponent("m.xlsx").path])
+            #expect(r.status == 1, "\(option): \(r.stderr)")
+            #expect(r.stderr.contains(name), "\(r.stderr)")
+        }
+        let damaged = dir.appendingPathComponent("坏映射.json")
+        try Data("{bad".utf8).write(to: damaged)
+        let mapping = try Run.budgeteval(["check", folder.path, "--mapping", damaged.path])
+        #expect(mapping.status == 1 && mapping.stderr.contains("坏映射.json") && mapping.stderr.contains("格式有误"), "\(mapping.stderr)")
         let forms = try Run.budgeteval(["forms", bare.path, "-o", dir.appendingPathComponent("o.xlsx").path])
         #expect(forms.status == 1, "a folder without spreadsheets: \(forms.stderr)")
         #expect(forms.stderr.contains("没有表格文件"))

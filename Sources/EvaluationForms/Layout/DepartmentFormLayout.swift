@@ -122,7 +122,7 @@ public enum DepartmentFormLayout {
         var sheet = grid.finished()
         let groups = Pagination.runs(department.commonIndicators.map(\.level1), first: commonFirst)
             + Pagination.runs(department.specificIndicators.map(\.indicator.level1), first: specificFirst)
-        sheet.layout.print.rowBreaks = Pagination.rowBreaks(sheet, groups: groups, header: header)
+        sheet.layout.print.rowBreaks = sheet.rowBreaks(keepingTogether: groups, header: header)
         return sheet
     }
 

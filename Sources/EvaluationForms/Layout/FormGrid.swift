@@ -84,7 +84,7 @@ struct FormGrid {
     func finished() -> Sheet {
         var result = sheet
         result.fitRowsToWrappedText()
-        result.capRowHeights(at: FindingsLayout.maxRowHeight)
+        result.capRowHeights(atPoints: FindingsLayout.maxRowHeight)
         return result
     }
 }

@@ -88,7 +88,7 @@ public enum FindingsLayout {
     }
 
     /// Excel's limit for a row, in points.
-    static let maxRowHeight = 409.0
+    static let maxRowHeight = 409
     /// Cells listed one per line before the list is shortened.
     static let maxListedCells = 8
 
@@ -119,13 +119,6 @@ public enum FindingsLayout {
     static func shortened(_ text: String, limit: Int) -> String {
         guard text.count > limit else { return text }
         return String(text.prefix(limit)) + "……（共 \(text.count) 字，全文见 JSON 或文本输出）"
-    }
-}
-
-extension Sheet {
-    /// Caps every set row height at `points` (Excel refuses taller rows).
-    mutating func capRowHeights(at points: Double) {
-        for (row, height) in layout.rowHeights where height > points { layout.rowHeights[row] = points }
     }
 }
 

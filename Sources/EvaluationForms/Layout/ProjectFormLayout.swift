@@ -102,8 +102,8 @@ public enum ProjectFormLayout {
             grid.merge(r...r, 0...8, note, FormStyles.note)
         }
         var sheet = grid.finished()
-        sheet.layout.print.rowBreaks = Pagination.rowBreaks(
-            sheet, groups: Pagination.runs(indicators.map(\.indicator.level1), first: first), header: header)
+        sheet.layout.print.rowBreaks = sheet.rowBreaks(
+            keepingTogether: Pagination.runs(indicators.map(\.indicator.level1), first: first), header: header)
         return sheet
     }
 }

@@ -85,6 +85,9 @@ public struct TableInfo: Sendable, Hashable, Codable {
     public var tableCode: String?
     /// 部门 or 单位 publication: from the title, else the sheet name, else the file name.
     public var scope: TableScope
+    /// Whether `year` was read from the sheet or file name because the title block names none; a year in
+    /// the content of another table of the same file then wins over it when tables are grouped.
+    public var yearFromName = false
     public var source: TableSource
     /// 提示 the reading itself gives, each at its cell (a split code printed without its leading zero):
     /// recognition fills them, the check reports them as they are.

@@ -25,7 +25,7 @@ struct DepartmentJob {
         let formsURL = folder.appendingPathComponent(Self.formsName)
         if let forms {
             do {
-                try XLSXWriter.write(forms, to: formsURL.path)
+                try XLSXWriter.write(forms, to: formsURL.path, options: .report)
                 result.wroteForms = true
             } catch {
                 let problem = FileProblem(

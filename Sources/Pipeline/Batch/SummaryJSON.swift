@@ -4,7 +4,9 @@ import Reconciliation
 /// `汇总.json`: `{"departments": [{"department", "preparedBy", "year", "files", "status", "reason",
 /// "budgetExecutionRate", "totalScore", "grade", "errors", "warnings", "hints"}]}`, keys in that order.
 ///
-/// `files` is `[{"file": name, "roles": ["budget", …]}]` (roles as `FileRole` raw values);
+/// `status` is `ok` (evaluated, forms written), `checked` (已检查: budget or final accounts only — every rule
+/// that applies ran, nothing was scored) or `failed` (with its `reason`; 内部错误 when the department's
+/// child process trapped). `files` is `[{"file": name, "roles": ["budget", …]}]` (roles as `FileRole` raw values);
 /// `budgetExecutionRate` is a fraction with 4 decimals (0.9851), `totalScore` has 2 decimals; a value
 /// that could not be computed is `null`; `reason` is Chinese (English with `english`), `null` when ok.
 /// Written by hand so the key order and the bytes never change.

@@ -10,7 +10,7 @@ public enum SummaryWorkbook {
     public static let headers = [
         "部门", "编制单位", "年度", "分组方式", "文件及角色", "预算完成率", "总分", "等级", "错误", "警告", "提示", "状态", "原因",
     ]
-    private static let widths: [Double] = [24, 24, 8, 30, 60, 12, 10, 8, 8, 8, 8, 8, 40]
+    private static let widths: [Double] = [18, 18, 6, 22, 44, 10, 8, 7, 6, 6, 6, 8, 30]
 
     public static func workbook(_ summary: BatchSummary) -> Workbook {
         var sheet = Sheet(name: "汇总")
@@ -38,6 +38,8 @@ public enum SummaryWorkbook {
                 cells: values.enumerated().map { Cell(column: $0.offset, value: $0.element.0, style: $0.element.1) }))
         }
         sheet.layout = layout(widths)
+        // Readers do not grow rows when a file opens: size them for their wrapped file lists and reasons.
+        sheet.fitRowsToWrappedText()
         var sheets = [sheet]
         if !summary.ungrouped.isEmpty {
             var loose = Sheet(name: "未分组文件")
@@ -49,6 +51,7 @@ public enum SummaryWorkbook {
                 ]))
             }
             loose.layout = layout([36, 80])
+            loose.fitRowsToWrappedText()
             sheets.append(loose)
         }
         return Workbook(sheets: sheets)
@@ -57,7 +60,7 @@ public enum SummaryWorkbook {
     /// Writes the workbook through XLSXWriter (temporary file renamed into place).
     static func write(_ summary: BatchSummary, to url: URL) throws(BatchError) {
         do {
-            try XLSXWriter.write(workbook(summary), to: url.path)
+            try XLSXWriter.write(workbook(summary), to: url.path, options: .report)
         } catch {
             throw BatchError(.outputUnwritable(path: url.path, detail: "\(error)"))
         }

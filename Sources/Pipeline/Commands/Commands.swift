@@ -88,10 +88,8 @@ public enum Commands {
         do {
             return try ScoringProfile.resolve(argument)
         } catch {
-            let argument = argument ?? "default"
-            throw PipelineError(
-                .input, zh: "\(argument)：评分方案无法读取或格式有误：\(error.message.zh)。请检查文件。",
-                en: "\(argument): the scoring profile cannot be read or is malformed: \(error.message.en). Check the file.")
+            // The profile's own message names the file and says what to do.
+            throw PipelineError(.input, zh: "--profile：" + error.message.zh, en: "--profile: " + error.message.en)
         }
     }
 

@@ -73,10 +73,11 @@ enum InputGrouping {
         for file in files {
             let infos = file.tables.map(\.info)
             let fileUnit = mostFrequent(infos.compactMap { normalised($0.preparedBy) })
-            let fileYear = mostFrequent(infos.compactMap(\.year))
+            // A year the content of the file states (a title block) wins over one read from a name.
+            let fileYear = mostFrequent(infos.filter { !$0.yearFromName }.compactMap(\.year))
             for table in file.tables {
                 let info = table.info
-                let year = info.year ?? fileYear ?? year(inName: info.source.sheet) ?? year(inName: file.file)
+                let year = (info.yearFromName ? nil : info.year) ?? fileYear ?? info.year
                 placed.append(Placed(
                     table: table, file: file.file, preparedBy: normalised(info.preparedBy) ?? fileUnit, year: year,
                     scope: info.scope))
@@ -161,28 +162,6 @@ enum InputGrouping {
             map[name] = distinct.first { $0.count > name.count && $0.contains(name) && name.count >= 4 } ?? name
         }
         return map
-    }
-
-    /// A year written in a sheet or file name: `2024年…`, `…2024…` (1990–2099), nil if none or several.
-    static func year(inName name: String?) -> Int? {
-        guard let name else { return nil }
-        var found: Set<Int> = []
-        let digits = Array(name.unicodeScalars)
-        var index = 0
-        while index < digits.count {
-            guard digits[index].properties.numericType != nil, ("0"..."9").contains(digits[index]) else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < digits.count, ("0"..."9").contains(digits[end]) { end += 1 }
-            if end - index == 4, let value = Int(String(String.UnicodeScalarView(digits[index..<end]))),
-               (1990...2099).contains(value) {
-                found.insert(value)
-            }
-            index = end
-        }
-        return found.count == 1 ? found.first : nil
     }
 
     static func mostFrequent<T: Hashable & Comparable>(_ values: [T]) -> T? {

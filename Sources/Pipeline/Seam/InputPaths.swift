@@ -107,6 +107,11 @@ public enum InputPaths {
     static func checkReadable(_ path: String) throws(PipelineError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
+            if errno == ENOENT {
+                throw PipelineError(
+                    .input, zh: "\(path)：找不到该文件。请检查路径是否正确。",
+                    en: "\(path): no such file. Check the path.")
+            }
             let reason = String(cString: strerror(errno))
             throw PipelineError(
                 .input, zh: "\(path)：无法读取（\(reason)）。请检查文件权限，或先关闭正在编辑它的程序。",

@@ -149,7 +149,7 @@ public enum Pipeline {
         }
         let narratives = resolved.filter { $0.kind == .narrative }
         return LoadedInputs(
-            options: options, files: files, narratives: narratives, groups: visibleGroups.isEmpty && !options.selectsGroup ? groups : visibleGroups,
+            options: options, files: files, narratives: narratives, groups: visibleGroups,
             loadFindings: FindingOrder.unique(findings), groupingFinding: grouping)
     }
 
@@ -248,12 +248,13 @@ public enum Pipeline {
 
     static func readMapping(_ path: String?) throws(PipelineError) -> Mapping? {
         guard let path else { return nil }
+        try InputPaths.checkReadable(path)
         do {
             return try DepartmentLoader.readMapping(path: path)
         } catch {
             throw PipelineError(
-                .input, zh: "\(path)：映射文件无法读取或格式有误（\(error)）。请检查该 JSON 文件（格式见 docs/MAPPING.md）。",
-                en: "\(path): the mapping file cannot be read or is malformed (\(error)). Check the JSON file (see docs/MAPPING.md).")
+                .input, zh: "\(path)：映射文件格式有误（\(error)）。请按 docs/TABLE-KINDS.md 中“Mapping file”一节改正该 JSON 文件。",
+                en: "\(path): the mapping file is malformed (\(error)). Correct the JSON as docs/TABLE-KINDS.md, section “Mapping file”, describes.")
         }
     }
 

@@ -1,8 +1,10 @@
-/// The marker this tool writes into `docProps/app.xml` (`<Application>BudgetEval</Application>`) and the
-/// check that finds it, so a batch run can skip the workbooks it wrote itself when they lie among its inputs.
+/// The marker this tool writes into the `docProps/app.xml` of its report workbooks — forms, 对照表, 汇总
+/// (`<Application>BudgetEval Report</Application>`) — and the check that finds it, so `forms` and `batch` can
+/// skip the workbooks they wrote themselves when those lie among their inputs. A workbook `convert` writes is
+/// the user's data in another format and carries no marker (`XLSXWriteOptions.report` sets it).
 public enum XLSXToolMarker {
-    /// The `<Application>` text of every workbook `XLSXWriter` writes (unless its options say otherwise).
-    public static let application = "BudgetEval"
+    /// The `<Application>` text of the tool's report workbooks.
+    public static let application = "BudgetEval Report"
 
     /// True when `path` is an XLSX package whose `docProps/app.xml` names this tool as its application.
     /// Never throws: a file that cannot be opened, or has no such part, is simply not the tool's output.

@@ -29,10 +29,10 @@ public struct XLSXWriteOptions: Hashable, Sendable {
         public var company: String?
         /// Written as both created and modified time (UTC, `2020-12-31T08:30:00Z`) when set.
         public var created: LocalDateTime?
-        /// `<Application>` of `docProps/app.xml`: the tool's marker (`XLSXToolMarker.application`) by default, so
-        /// `XLSXToolMarker.isToolOutput(path:)` recognises the workbooks this tool wrote. Excel and WPS replace it
-        /// when a person saves the file, which then counts as the person's.
-        public var application: String = XLSXToolMarker.application
+        /// `<Application>` of `docProps/app.xml`: `BudgetEval`; the report marker (`XLSXToolMarker.application`)
+        /// in `XLSXWriteOptions.report`, so `XLSXToolMarker.isToolOutput(path:)` recognises the forms and reports
+        /// this tool wrote. Excel and WPS replace it when a person saves the file, which then counts as theirs.
+        public var application: String = "BudgetEval"
 
         public init(title: String? = nil, subject: String? = nil, creator: String? = nil, company: String? = nil,
                     created: LocalDateTime? = nil) {
@@ -42,5 +42,14 @@ public struct XLSXWriteOptions: Hashable, Sendable {
             self.company = company
             self.created = created
         }
+    }
+}
+
+extension XLSXWriteOptions {
+    /// The options of a report workbook (forms, 对照表, 汇总): the default ones with the tool's marker.
+    public static var report: XLSXWriteOptions {
+        var options = XLSXWriteOptions()
+        options.documentProperties.application = XLSXToolMarker.application
+        return options
     }
 }
