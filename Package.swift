@@ -72,6 +72,7 @@ let package = Package(
                 "Pipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            exclude: ["Data"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -93,7 +94,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "FinanceModelTests", dependencies: ["FinanceModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "EmbeddedDataTests", dependencies: ["FinanceModel", "Recognition", "EvaluationForms", "TestSupport"],
+            name: "EmbeddedDataTests", dependencies: ["FinanceModel", "Recognition", "EvaluationForms", "Server", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

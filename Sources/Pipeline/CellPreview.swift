@@ -7,27 +7,23 @@ public struct CellPreview: Sendable, Hashable, Codable {
     public var file: String
     public var sheet: String
     public var cell: String
-    /// Column letters, left to right.
-    public var columns: [String]
-    /// One-based row numbers, top to bottom, each with its cells' text (empty for an empty cell).
-    public var rows: [Row]
+    /// Zero-based row and column of `rows[0][0]`.
+    public var firstRow: Int
+    public var firstColumn: Int
+    /// Each row's cells' text, left to right (empty for an empty cell).
+    public var rows: [[String]]
 
-    public struct Row: Sendable, Hashable, Codable {
-        public var row: Int
-        public var cells: [String]
-    }
-
-    /// The neighbourhood of `cell` (A1) on the sheet named `sheet` of a file read by `InputLoader`; nil when
-    /// there is no such sheet or the cell is not an A1 address.
+    /// The neighbourhood of `cell` (A1) on the sheet named `sheet` of a file read by `InputLoader` (a CSV's
+    /// one sheet when `sheet` is empty, as a CSV's findings name no sheet); nil when there is no such sheet
+    /// or the cell is not an A1 address.
     public static func around(_ cell: String, sheet: String, in input: LoadedInput, radius: Int = 3) -> CellPreview? {
-        guard let address = CellAddress(cell), let found = input.sheets.first(where: { $0.name == sheet }) else { return nil }
+        let found = sheet.isEmpty && input.sheets.count == 1 ? input.sheets.first : input.sheets.first { $0.name == sheet }
+        guard let address = CellAddress(cell), let found else { return nil }
         let rowRange = max(0, address.row - radius)...(address.row + radius)
         let columnRange = max(0, address.column - radius)...(address.column + radius)
-        let rows = rowRange.map { index in
-            Row(row: index + 1, cells: columnRange.map { found[CellAddress(row: index, column: $0)].csvText })
-        }
+        let rows = rowRange.map { index in columnRange.map { found[CellAddress(row: index, column: $0)].csvText } }
         return CellPreview(
-            file: input.file, sheet: sheet, cell: address.description,
-            columns: columnRange.map(CellAddress.columnName), rows: rows)
+            file: input.file, sheet: sheet, cell: address.description, firstRow: rowRange.lowerBound,
+            firstColumn: columnRange.lowerBound, rows: rows)
     }
 }

@@ -195,8 +195,9 @@ public enum JobRunner {
         var cells: [(String, String, String)] = []
         for finding in findings {
             for cited in finding["cells"] as? [String] ?? [] {
+                // "file › sheet › B12", or "file › B12" for a CSV (its one sheet, named by nothing).
                 let parts = cited.components(separatedBy: " › ")
-                guard parts.count >= 3 else { continue }
+                guard parts.count >= 2 else { continue }
                 cells.append((parts[0], parts[1..<(parts.count - 1)].joined(separator: " › "), parts[parts.count - 1]))
             }
         }

@@ -40,13 +40,12 @@ struct Routes: Sendable {
             if !routes.hostAllowed(request.head.authority) { return Routes.error(.badHost, english) }
             if let origin = request.headers[.origin], !routes.originAllowed(origin) { return Routes.error(.badOrigin, english) }
             if let token = routes.configuration.token {
+                // The page and a download link (a plain <a href>) carry ?token=; every other call the header.
                 let path = request.uri.path
-                let given: String?
-                if path == "/" {
-                    given = request.uri.queryParameters["token"].map(String.init)
-                } else {
-                    let header = request.headers[.authorization] ?? ""
-                    given = header.hasPrefix("Bearer ") ? String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil
+                let header = request.headers[.authorization] ?? ""
+                var given = header.hasPrefix("Bearer ") ? String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil
+                if given == nil, request.method == .get, path == "/" || Routes.isFilePath(path) {
+                    given = queryValue(request, "token")
                 }
                 guard let given, Routes.constantTimeEqual(given, token) else { return Routes.error(.unauthorized, english) }
             }
@@ -100,7 +99,13 @@ struct Routes: Sendable {
         return difference == 0
     }
 
-    static func english(_ request: Request) -> Bool { request.uri.queryParameters["lang"] == "en" }
+    static func english(_ request: Request) -> Bool { queryValue(request, "lang") == "en" }
+
+    /// `/api/jobs/{id}/files/…`.
+    static func isFilePath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count >= 6 && parts[1] == "api" && parts[2] == "jobs" && parts[4] == "files"
+    }
 
     static func error(_ error: ServerError, _ english: Bool) -> Response {
         json(error.json(english), status: error.status)
@@ -122,7 +127,7 @@ struct Routes: Sendable {
                 .contentSecurityPolicy: "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' blob: data:",
                 .init("X-Frame-Options")!: "DENY", .init("Referrer-Policy")!: "no-referrer",
             ],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: Page.html)))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: EmbeddedData.file(named: "index.html") ?? Data())))
     }
 
     /// `POST /api/jobs`: the parts named `files`, streamed into a new private folder.
@@ -223,9 +228,8 @@ struct Routes: Sendable {
     /// `GET /api/jobs/{id}/preview?file=部门/文件&sheet=&cell=`: a cited cell and its neighbours.
     func preview(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let job = try await job(context)
-        let query = request.uri.queryParameters
-        guard let file = query["file"].map(String.init), let sheet = query["sheet"].map(String.init),
-              let cell = query["cell"].map(String.init) else {
+        guard let file = queryValue(request, "file"), let sheet = queryValue(request, "sheet"),
+              let cell = queryValue(request, "cell"), !file.isEmpty, !cell.isEmpty else {
             throw ServerError.badRequest("预览需要 file、sheet、cell 三个参数。", "a preview needs file, sheet and cell.")
         }
         let previews = await store.previews(job)
@@ -240,7 +244,7 @@ struct Routes: Sendable {
             let matches = previews.filter { $0.key.hasSuffix("\u{1F}" + [file, sheet, cell.uppercased()].joined(separator: "\u{1F}")) }
             if matches.count == 1 { found = matches.first.map { CellPreviewText($0.value) } }
         }
-        guard let found else { throw ServerError.notFound }
+        guard let found else { throw ServerError.noPreview }
         return Self.json(found.json)
     }
 
@@ -261,16 +265,27 @@ struct Routes: Sendable {
 }
 
 
-/// A preview as the API's JSON.
+/// A preview as the API's JSON: `{"file", "sheet", "cell", "firstRow", "firstColumn", "rows": [[text…]…]}`.
 struct CellPreviewText {
     var json: String
     init(_ preview: CellPreview) {
         json = JSONText.object([
             ("file", .string(preview.file)), ("sheet", .string(preview.sheet)), ("cell", .string(preview.cell)),
-            ("columns", .array(preview.columns.map { .string($0) })),
-            ("rows", .array(preview.rows.map { row in
-                .object([("row", .number(row.row)), ("cells", .array(row.cells.map { .string($0) }))])
-            })),
+            ("firstRow", .number(preview.firstRow)), ("firstColumn", .number(preview.firstColumn)),
+            ("rows", .array(preview.rows.map { row in .array(row.map { .string($0) }) })),
         ]).rendered
     }
+}
+
+/// The query's parameters as a form encodes them (`+` is a space, then percent-decoding), first value wins.
+func queryValue(_ request: Request, _ name: String) -> String? {
+    guard let query = request.uri.query else { return nil }
+    for pair in query.split(separator: "&") {
+        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        let key = String(parts[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        guard key == name else { continue }
+        let value = parts.count > 1 ? String(parts[1]) : ""
+        return value.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+    return nil
 }

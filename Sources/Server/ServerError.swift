@@ -23,6 +23,10 @@ struct ServerError: Error {
         status: .notFound, code: "not_found",
         zh: "没有这个任务或文件：任务编号不存在、已删除或已过期（任务保留一小时）。请重新上传。",
         en: "no such job or file: the job id is unknown, deleted or expired (jobs are kept for an hour). Upload again.")
+    static let noPreview = ServerError(
+        status: .notFound, code: "not_found",
+        zh: "没有这个单元格的预览：只能预览检查结果引用的、上传文件中的单元格（输出的自评表不在其中）。",
+        en: "no preview of this cell: only cells that a finding cites in an uploaded file can be previewed (not the output forms).")
     static let routeNotFound = ServerError(
         status: .notFound, code: "not_found", zh: "没有这个地址。接口说明见 docs/API.md。", en: "no such address. See docs/API.md.")
     static let unauthorized = ServerError(

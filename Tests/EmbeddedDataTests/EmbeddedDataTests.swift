@@ -1,6 +1,7 @@
 import EvaluationForms
 import FinanceModel
 import Foundation
+import Server
 @testable import Recognition
 import Testing
 import TestSupport
@@ -16,6 +17,7 @@ import TestSupport
         ("EvaluationForms", EvaluationForms.EmbeddedData.names, { EvaluationForms.EmbeddedData.file(named: $0) }),
         ("FinanceModel", FinanceModel.EmbeddedData.names, { FinanceModel.EmbeddedData.file(named: $0) }),
         ("Recognition", Recognition.EmbeddedData.names, { Recognition.EmbeddedData.file(named: $0) }),
+        ("Server", Server.EmbeddedData.names, { Server.EmbeddedData.file(named: $0) }),
     ]
 
     static let sources = Fixtures.repositoryRoot().appendingPathComponent("Sources")

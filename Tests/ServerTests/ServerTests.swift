@@ -99,9 +99,12 @@ struct ServerTests {
                         #expect(response.status == .ok, "\(String(buffer: response.body))")
                         let preview = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                         #expect(preview?["cell"] as? String == parts[2])
-                        let rows = preview?["rows"] as? [[String: Any]] ?? []
+                        let rows = preview?["rows"] as? [[String]] ?? []
                         #expect((4...7).contains(rows.count))
-                        #expect(((preview?["columns"] as? [String]) ?? []).count >= 4)
+                        #expect((4...7).contains(rows.first?.count ?? 0))
+                        // The cited cell sits at its offset from the zero-based origin.
+                        let first = (preview?["firstRow"] as? Int ?? -1, preview?["firstColumn"] as? Int ?? -1)
+                        #expect(first.0 >= 0 && first.1 >= 0)
                     }
                 } else {
                     Issue.record("no cited cell among the findings")
@@ -224,6 +227,10 @@ struct ServerTests {
                 #expect($0.status == .ok)
                 #expect(String(buffer: $0.body).contains("BudgetEval"))
             }
+            // A download link carries ?token= (a plain <a href> sends no header); an API call may not.
+            try await client.execute(uri: "/api/jobs/abc/files/x.txt?token=\(token)", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/jobs/abc/files/x.txt?token=wrong", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/jobs/abc?token=\(token)", method: .get) { #expect($0.status == .unauthorized) }
         }
     }
 
