@@ -89,7 +89,7 @@ demo: build
 SERVE_PORT ?= 8080
 serve: build
 	@echo "==> budgeteval serve on 127.0.0.1:$(SERVE_PORT): open the URL below, choose the folder $(CURDIR)/Samples"
-	@echo "    (each subfolder is one department) and press 上传并检查. Ctrl-C stops the server and deletes every job."
+	@echo "    (each subfolder is one department) and press 开始核对. Ctrl-C stops the server and deletes every job."
 	@$(BIN) serve --host 127.0.0.1 --port $(SERVE_PORT)
 
 ## 20 clients upload the sample departments at once on loopback; every result checked against the CLI;
