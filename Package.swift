@@ -93,6 +93,7 @@ let package = Package(
             name: "FinanceLayersTests",
             dependencies: [
                 "FinanceFuzzing", "Recognition", "Reconciliation", "FinanceModel", "Spreadsheet", "CSVFormat",
+                "XLSXFormat",
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

@@ -21,6 +21,13 @@ public enum FinanceFuzzing {
         public var isCSV: Bool
         public var side: TableSide?
         public var sheets: [Sheet]
+
+        public init(name: String, isCSV: Bool, side: TableSide? = nil, sheets: [Sheet]) {
+            self.name = name
+            self.isCSV = isCSV
+            self.side = side
+            self.sheets = sheets
+        }
     }
 
     /// A generated department: files and the text of a narrative report.
@@ -28,6 +35,12 @@ public enum FinanceFuzzing {
         public var files: [File]
         public var report: String
         public var unit: MoneyUnit
+
+        public init(files: [File], report: String = "", unit: MoneyUnit = .tenThousandYuan) {
+            self.files = files
+            self.report = report
+            self.unit = unit
+        }
     }
 
     /// What a run produced, for tests that want to see that the layers were reached.
