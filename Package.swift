@@ -92,8 +92,8 @@ let package = Package(
         .testTarget(
             name: "FinanceLayersTests",
             dependencies: [
-                "FinanceFuzzing", "Recognition", "Reconciliation", "FinanceModel", "Spreadsheet", "CSVFormat",
-                "XLSXFormat",
+                "FinanceFuzzing", "Recognition", "Reconciliation", "EvaluationForms", "FinanceModel", "Spreadsheet",
+                "CSVFormat", "XLSXFormat",
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

@@ -1,17 +1,27 @@
 import FinanceModel
 import Spreadsheet
 
-/// Reads choices from the fuzzer's bytes; past the end every choice is 0, so any input is a complete plan.
+/// Reads choices from the fuzzer's bytes, so any input is a complete plan. Past the end the choices
+/// come from a small generator seeded by the input (all-zero choices would give blank headers only).
 struct ByteStream {
     private let bytes: [UInt8]
     private var offset = 0
+    private var tail: UInt64
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        tail = bytes.reduce(0x9E37_79B9_7F4A_7C15) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 } | 1
+    }
 
     var isAtEnd: Bool { offset >= bytes.count }
 
     mutating func byte() -> UInt8 {
-        guard offset < bytes.count else { return 0 }
+        guard offset < bytes.count else {
+            tail ^= tail << 13
+            tail ^= tail >> 7
+            tail ^= tail << 17
+            return UInt8(truncatingIfNeeded: tail >> 24)
+        }
         defer { offset += 1 }
         return bytes[offset]
     }
@@ -193,10 +203,10 @@ struct SheetGenerator {
             for (level, words) in template.header.enumerated() {
                 var row: [CellValue] = []
                 for word in words {
-                    switch stream.int(20) {
-                    case 0: row.append(.empty)
-                    case 1: row.append(.text(stream.pick(VocabularyWords.all) ?? ""))
-                    case 2: row.append(.text(" " + word + "（万元）"))
+                    switch stream.int(30) {
+                    case 27: row.append(.empty)
+                    case 28: row.append(.text(stream.pick(VocabularyWords.all) ?? ""))
+                    case 29: row.append(.text(" " + word + "（万元）"))
                     default: row.append(word.isEmpty ? .empty : .text(word))
                     }
                 }
@@ -226,17 +236,20 @@ struct SheetGenerator {
                 merges.append(CellRange(CellAddress(row: headerStart, column: c), CellAddress(row: headerStart + depth - 1, column: c)))
             }
         }
-        let dataRows = stream.int(20)
+        let dataRows = stream.int(stream.chance(10) ? 80 : 20)
+        // Most tables are clean (only amounts, blanks and dashes in amount columns): a table with one
+        // bad amount is refused whole, so garbage everywhere would stop the fuzzer at recognition.
+        let clean = stream.chance(60)
         let codeColumns = template?.header.first?.prefix(while: { $0.contains("编码") || $0.isEmpty || ["类", "款", "项"].contains($0) }).count ?? 1
         for _ in 0..<dataRows {
             var row: [CellValue] = []
-            if stream.chance(70) {
+            if clean || stream.chance(80) {
                 // A well-formed row: code, name, amounts (some blank).
                 let code = stream.pick(Self.codes) ?? ""
                 for c in 0..<columns {
                     if c == 0 { row.append(stream.chance(10) ? .empty : (stream.chance(50) && code.allSatisfy(\.isNumber) ? .number(code) : .text(code))) }
                     else if c < max(2, codeColumns + 1) { row.append(c == max(1, codeColumns) ? .text(stream.pick(Self.names) ?? "") : .empty) }
-                    else { row.append(stream.chance(30) ? .empty : amountCell()) }
+                    else { row.append(stream.chance(30) ? .empty : amountCell(clean: clean)) }
                 }
             } else {
                 for c in 0..<columns { row.append(cell(column: c)) }
@@ -246,8 +259,9 @@ struct SheetGenerator {
         if stream.chance(30) { rows.append([.text(stream.pick(["注：", "说明：本表金额单位为万元", "填报说明", "附注"]) ?? "")]) }
     }
 
-    private mutating func amountCell() -> CellValue {
-        if stream.chance(15) { return .text(stream.pick(Self.amounts) ?? "") }
+    private mutating func amountCell(clean: Bool) -> CellValue {
+        if clean, stream.chance(3) { return .text(stream.pick(["-", "—", "0", "（1,234.56）", "1,234.56", " 12.30 "]) ?? "") }
+        if !clean, stream.chance(10) { return .text(stream.pick(Self.amounts) ?? "") }
         let whole = stream.int(stream.chance(50) ? 1_000 : 100_000)
         let cents = stream.int(100)
         return .number("\(whole).\(cents < 10 ? "0" : "")\(cents)")
@@ -291,7 +305,8 @@ struct SheetGenerator {
         case 3, 4:
             let code = stream.pick(Self.codes) ?? ""
             return stream.chance(50) && code.allSatisfy(\.isNumber) ? .number(code) : .text(code)
-        case 5, 6: return .text(stream.pick(Self.names) ?? "")
+        case 5: return .text(stream.pick(Self.names) ?? "")
+        case 6: return .text(String(repeating: stream.pick(Self.names) ?? "", count: 1 + stream.int(60)))
         case 7: return .text((stream.pick(Self.codes) ?? "") + (stream.chance(50) ? " " : "") + (stream.pick(Self.names) ?? ""))
         case 8: return .text(stream.pick(VocabularyWords.all) ?? "")
         case 9: return .text(stream.pick(Self.amounts) ?? "")

@@ -22,7 +22,7 @@ struct FinanceLayersPropertyTests {
     /// The same driver as the libFuzzer target FuzzFinanceLayers, over seeded random bytes: sheets built
     /// from the recognition vocabulary, through recognition, assembly, reconciliation, forms, the report
     /// check and the XLSX writer.
-    @Test("400 seeded departments: no trap, no broken invariant, and the layers are reached")
+    @Test("200 seeded departments: no trap, no broken invariant, and the layers are reached")
     func seededDepartments() throws {
         var random = SeededGenerator(seed: 20_201_231)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("finance-layers-\(getpid())")
@@ -30,7 +30,7 @@ struct FinanceLayersPropertyTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var tables = 0
         var findings = 0
-        for index in 0..<400 {
+        for index in 0..<200 {
             let length = Int.random(in: 16...1_200, using: &random)
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
             let input = FinanceFuzzing.input(from: bytes)

@@ -1,3 +1,4 @@
+import EvaluationForms
 import FinanceFuzzing
 import FinanceModel
 import Foundation
@@ -45,6 +46,23 @@ struct RegressionInputTests {
         sheet.fitRowsToWrappedText()
         #expect(sheet.layout.rowHeights[0] == Sheet.maxRowHeight)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("long-\(getpid()).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try XLSXWriter.write(Workbook(sheets: [sheet]), to: path)
+    }
+
+    /// The seeded property test: a project named with a control character (read from a cell) gave its
+    /// form sheet that name, and the writer refused the whole forms workbook.
+    @Test("project sheet names never carry what Excel refuses", arguments: [
+        ("项目\u{1}\u{7}名", "项目__名"), ("History", "History(2)"), ("a" + String(repeating: "\u{301}", count: 40), "项目"),
+        ("'[重点]项目:2020'", "_重点_项目_2020"),
+    ])
+    func projectSheetNames(wanted: String, expected: String) throws {
+        var names = SheetNames()
+        let name = names.unique(wanted)
+        #expect(name == expected)
+        var sheet = Sheet(name: name)
+        sheet.set(CellAddress(row: 0, column: 0), .text(wanted))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(getpid()).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try XLSXWriter.write(Workbook(sheets: [sheet]), to: path)
     }
