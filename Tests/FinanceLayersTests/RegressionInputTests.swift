@@ -2,6 +2,7 @@ import EvaluationForms
 import FinanceFuzzing
 import FinanceModel
 import Foundation
+import Recognition
 import Spreadsheet
 import Testing
 import XLSXFormat
@@ -77,6 +78,27 @@ struct RegressionInputTests {
                 _ = try FinanceFuzzing.run(FinanceFuzzing.input(from: bytes))
             } catch {
                 Issue.record("\(url.lastPathComponent): \(error)")
+            }
+        }
+    }
+}
+
+@Suite("Mapping row ranges")
+struct MappingRowRangeTests {
+    /// `--mapping` with "headerRows": "1-9223372036854775807" ran the header loops for ever.
+    @Test("a header or data range past Excel's last row is a bad mapping, not a hang", arguments: [
+        "1-9223372036854775807", "3-1048577", "2-99999999999",
+    ])
+    func hugeRowRange(rows: String) throws {
+        var sheet = Sheet(name: "支出决算表")
+        for (c, word) in ["科目编码", "科目名称", "合计", "基本支出", "项目支出"].enumerated() {
+            sheet.set(CellAddress(row: 0, column: c), .text(word))
+        }
+        sheet.set(CellAddress(row: 1, column: 0), .text("201"))
+        sheet.set(CellAddress(row: 1, column: 2), .number("10"))
+        for mapping in [Mapping(tables: [TableMapping(headerRows: rows)]), Mapping(tables: [TableMapping(dataRows: rows)])] {
+            #expect(throws: RecognitionError.self) {
+                try TableRecognizer.recognize(sheet: sheet, file: "支出.xlsx", isCSV: false, mapping: mapping)
             }
         }
     }
