@@ -21,12 +21,15 @@ public enum FinanceFuzzing {
         public var isCSV: Bool
         public var side: TableSide?
         public var sheets: [Sheet]
+        /// A `--mapping` the user wrote for odd layouts.
+        public var mapping: Mapping?
 
-        public init(name: String, isCSV: Bool, side: TableSide? = nil, sheets: [Sheet]) {
+        public init(name: String, isCSV: Bool, side: TableSide? = nil, sheets: [Sheet], mapping: Mapping? = nil) {
             self.name = name
             self.isCSV = isCSV
             self.side = side
             self.sheets = sheets
+            self.mapping = mapping
         }
     }
 
@@ -73,7 +76,7 @@ public enum FinanceFuzzing {
             for sheet in file.sheets {
                 do {
                     let found = try TableRecognizer.recognize(
-                        sheet: sheet, file: file.name, isCSV: file.isCSV, forcedSide: file.side)
+                        sheet: sheet, file: file.name, isCSV: file.isCSV, mapping: file.mapping, forcedSide: file.side)
                     outcome.tables += found.map(\.table)
                 } catch {
                     outcome.recognitionErrors += 1

@@ -1,4 +1,5 @@
 import FinanceModel
+import Recognition
 import Spreadsheet
 
 /// Reads choices from the fuzzer's bytes, so any input is a complete plan. Past the end the choices
@@ -128,9 +129,42 @@ struct SheetGenerator {
             for s in 0..<sheetCount {
                 sheets.append(sheet(name: isCSV ? name : "\(stream.pick(Self.sheetNames) ?? "Sheet")\(s)"))
             }
-            files.append(FinanceFuzzing.File(name: name, isCSV: isCSV, side: side, sheets: sheets))
+            let mapping = stream.chance(12) ? self.mapping(sheets: sheets.map(\.name)) : nil
+            files.append(FinanceFuzzing.File(name: name, isCSV: isCSV, side: side, sheets: sheets, mapping: mapping))
         }
         return files
+    }
+
+    /// A `--mapping` for some of the sheets: kind, side, unit, title, header and data rows, column roles,
+    /// right or wrong.
+    mutating func mapping(sheets: [String]) -> Mapping {
+        let rows = ["1", "2-3", "3-4", "1-2", "5-40", "0", "4-2", "x", "", "3-1048576", "2-", "-3", "1:2", "２-３"]
+        let roles = [
+            "code", "name", "total.actual", "total.initialBudget", "total.adjustedBudget", "fiscalAppropriation.actual",
+            "otherIncome.actual", "basicExpenditure.adjustedBudget", "projectExpenditure.actual", "personnelCost.actual",
+            "code.class", "code.section", "code.item", "serial", "remark", "bogus", "", "total.bogus", ".",
+        ]
+        var tables: [TableMapping] = []
+        for _ in 0..<(1 + stream.int(2)) {
+            var entry = TableMapping()
+            if stream.chance(60) { entry.sheet = stream.pick(sheets) }
+            if stream.chance(40) { entry.kind = stream.pick(TableKind.allCases) }
+            if stream.chance(30) { entry.side = stream.pick(TableSide.allCases) }
+            if stream.chance(30) { entry.unit = stream.pick(["万元", "元", "千元", "亿元", "单位：万元", ""]) }
+            if stream.chance(20) { entry.title = stream.pick(Self.titles) }
+            if stream.chance(50) { entry.headerRows = stream.pick(rows) }
+            if stream.chance(40) { entry.dataRows = stream.pick(rows) }
+            if stream.chance(50) {
+                var columns: [String: String] = [:]
+                for _ in 0..<(1 + stream.int(5)) {
+                    let letters = stream.pick(["A", "B", "C", "D", "E", "F", "G", "K", "AA", "XFD", "XFE", "1", "", "a"]) ?? "A"
+                    columns[letters] = stream.pick(roles)
+                }
+                entry.columns = columns
+            }
+            tables.append(entry)
+        }
+        return Mapping(tables: tables)
     }
 
     /// A narrative report's text: sentences with amounts, rates and labels.
