@@ -46,8 +46,8 @@ public struct RecognitionError: Error, Hashable, Sendable, CustomStringConvertib
                 : "\(place): cannot tell which table this is (title “\(title)”, header in rows \(rows.lowerBound)–\(rows.upperBound): \(h)); the title or headers lack words such as 收支总表/支出/基本支出/三公/项目/指标/基本情况. Name the kind in --mapping."
         case .missingColumns(let kind, let missing, let found, let rows):
             return lang == .zh
-                ? "\(place)：识别为 \(kind.rawValue)，但第 \(rows.lowerBound)–\(rows.upperBound) 行的表头中缺少：\(missing.joined(separator: "、"))（找到：\(found.prefix(10).joined(separator: "、"))）。请补全列名，或用 --mapping 指定各列的含义。"
-                : "\(place): read as \(kind.rawValue), but the header in rows \(rows.lowerBound)–\(rows.upperBound) lacks: \(missing.joined(separator: ", ")) (found: \(found.prefix(10).joined(separator: ", "))). Add the column names, or give column roles with --mapping."
+                ? "\(place)：识别为\(kind.title.zh)，但第 \(rows.lowerBound)–\(rows.upperBound) 行的表头中缺少：\(missing.joined(separator: "、"))（找到：\(found.prefix(10).joined(separator: "、"))）。请补全列名，或用 --mapping 指定各列的含义。"
+                : "\(place): read as \(kind.title.en) (kind \(kind.rawValue)), but the header in rows \(rows.lowerBound)–\(rows.upperBound) lacks: \(missing.joined(separator: ", ")) (found: \(found.prefix(10).joined(separator: ", "))). Add the column names, or give column roles with --mapping."
         case .badAmount(_, let detail):
             return lang == .zh ? "\(place)：\(detail.message.zh)" : "\(place): \(detail.message.en)"
         case .badMapping(let detail):
