@@ -80,8 +80,11 @@ public enum FinanceFuzzing {
                     outcome.tables += found.map(\.table)
                 } catch {
                     outcome.recognitionErrors += 1
-                    _ = error.message(.zh)
+                    let zh = error.message(.zh)
                     _ = error.message(.en)
+                    if let key = internalKeys.first(where: { zh.contains($0) }) {
+                        throw Violation(description: "a Chinese recognition message shows the identifier “\(key)”: \(zh)")
+                    }
                 }
             }
         }
@@ -122,7 +125,8 @@ public enum FinanceFuzzing {
     static let internalKeys: [String] =
         IncomeSource.allCases.map(\.rawValue) + AmountColumn.allCases.map(\.rawValue)
         + ["basicExpenditure", "projectExpenditure", "personnelCost", "officeCost", "generalBudget", "governmentFund",
-           "stateCapital", "carryoverStart", "carryoverEnd", "expenseByFunction", "incomeByFunction", "finalAccounts"]
+           "stateCapital", "carryoverStart", "carryoverEnd", "finalAccounts"]
+        + TableKind.allCases.map(\.rawValue)
 
     static func checkMessages(_ findings: [Finding]) throws(Violation) {
         for finding in findings {

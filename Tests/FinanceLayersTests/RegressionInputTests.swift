@@ -123,3 +123,26 @@ extension MappingRowRangeTests {
         #expect(Date().timeIntervalSince(start) < 2)
     }
 }
+
+@Suite("Recognition messages in Chinese")
+struct RecognitionMessageTests {
+    /// mutate.py: “识别为 incomeExpenseSummary，但第 3–3 行的表头中缺少：收入项目/支出项目 列”.
+    @Test("a table with missing columns is named by its Chinese kind, not the enum's raw value")
+    func missingColumnsNamesTheKind() throws {
+        var sheet = Sheet(name: "收支预算总表")
+        sheet.set(CellAddress(row: 0, column: 0), .text("部门收支预算总表"))
+        sheet.set(CellAddress(row: 2, column: 0), .text("收入"))
+        sheet.set(CellAddress(row: 2, column: 2), .text("支出"))
+        sheet.set(CellAddress(row: 3, column: 0), .text("财政拨款收入"))
+        sheet.set(CellAddress(row: 3, column: 1), .number("10"))
+        do {
+            _ = try TableRecognizer.recognize(sheet: sheet, file: "a.xlsx", isCSV: false)
+            Issue.record("recognised a table without its 收入项目/支出项目 columns")
+        } catch {
+            guard case .missingColumns = error.reason else { Issue.record("\(error)"); return }
+            let zh = error.message(.zh)
+            #expect(zh.contains("识别为收支总表"), "\(zh)")
+            #expect(!zh.contains("incomeExpenseSummary"))
+        }
+    }
+}
