@@ -340,7 +340,10 @@ struct SheetGenerator {
             let code = stream.pick(Self.codes) ?? ""
             return stream.chance(50) && code.allSatisfy(\.isNumber) ? .number(code) : .text(code)
         case 5: return .text(stream.pick(Self.names) ?? "")
-        case 6: return .text(String(repeating: stream.pick(Self.names) ?? "", count: 1 + stream.int(60)))
+        case 6:
+            // Sometimes past a cell's 32,767 characters once quoted in a message.
+            let count = stream.chance(3) ? 3_000 + stream.int(3_000) : 1 + stream.int(60)
+            return .text(String(repeating: stream.pick(Self.names) ?? "", count: count))
         case 7: return .text((stream.pick(Self.codes) ?? "") + (stream.chance(50) ? " " : "") + (stream.pick(Self.names) ?? ""))
         case 8: return .text(stream.pick(VocabularyWords.all) ?? "")
         case 9: return .text(stream.pick(Self.amounts) ?? "")

@@ -146,3 +146,27 @@ struct RecognitionMessageTests {
         }
     }
 }
+
+@Suite("Forms cells stay within Excel's limits")
+struct FormsCellLimitTests {
+    /// A 类 row over thousands of 款 rows: the finding cites every cell, and the 检查结果 cell listing
+    /// them (or a message quoting a 40,000-character name) passed Excel's 32,767 and the writer refused
+    /// the whole forms workbook.
+    @Test("a finding citing thousands of cells, or quoting a huge name, still writes")
+    func hugeFindingWrites() throws {
+        let cells = (0..<4_000).map { i in
+            CitedCell(FinanceModel.SourceLocation(file: "决算.xlsx", sheet: "收入决算表", cell: "C\(i + 6)"), value: "\(i).00")
+        }
+        let name = String(repeating: "行政运行", count: 10_000)
+        let finding = Finding(
+            severity: .error, rule: "类=Σ款", message: LocalizedText(zh: "“\(name)”应等于其下级科目之和", en: name),
+            cells: cells, expected: "1", found: "2")
+        let sheet = FindingsLayout.sheet([finding])
+        for row in sheet.rows {
+            for cell in row.cells { #expect(cell.value.csvText.utf16.count <= 32_767) }
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("findings-\(getpid()).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try XLSXWriter.write(Workbook(sheets: [sheet]), to: path)
+    }
+}
