@@ -42,9 +42,9 @@ extension Sheet {
                     }
                     lines += max(1, (units * size / 11 / width).rounded(.up))
                 }
-                let needed = min((lines * size * 1.3 + 3).rounded(.up), Self.maxRowHeight)
+                let needed = (lines * size * 1.3 + 3).rounded(.up)
                 guard needed > 20 else { continue }
-                heights[row.index] = max(heights[row.index] ?? 0, needed)
+                heights[row.index] = min(max(heights[row.index] ?? 0, needed), Self.maxRowHeight)
             }
         }
         layout.rowHeights = heights
