@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "CSVFormat", targets: ["CSVFormat"]),
         .library(name: "XLSXFormat", targets: ["XLSXFormat"]),
         .library(name: "FinanceModel", targets: ["FinanceModel"]),
+        // For the libFuzzer target FuzzFinanceLayers in Fuzz/ (a separate package); not an API.
+        .library(name: "FinanceFuzzing", targets: ["FinanceFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -89,6 +91,24 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["Spreadsheet"],
             path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FinanceFuzzing",
+            dependencies: [
+                "Spreadsheet", "FinanceModel", "Recognition", "Reconciliation", "EvaluationForms", "ReportCheck",
+                "XLSXFormat",
+            ],
+            path: "Tests/FinanceFuzzing",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FinanceLayersTests",
+            dependencies: [
+                "FinanceFuzzing", "Recognition", "Reconciliation", "EvaluationForms", "FinanceModel", "Spreadsheet",
+                "CSVFormat", "XLSXFormat",
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"], swiftSettings: swiftSettings),

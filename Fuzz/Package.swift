@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// libFuzzer targets for BudgetEval's readers. A separate package, so the main `swift build` /
+// libFuzzer targets for BudgetEval's readers and finance layers. A separate package, so the main `swift build` /
 // `swift test` never compiles them; build and run with scripts/fuzz.sh (see README.md).
 import Foundation
 import PackageDescription
@@ -30,6 +30,10 @@ let package = Package(
             name: "FuzzCSV",
             dependencies: ["FuzzSupport", .product(name: "CSVFormat", package: main),
                            .product(name: "Spreadsheet", package: main)],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "FuzzFinanceLayers",
+            dependencies: ["FuzzSupport", .product(name: "FinanceFuzzing", package: main)],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "FuzzFinanceParsers",

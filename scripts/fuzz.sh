@@ -13,7 +13,7 @@ set -uo pipefail
 
 SECONDS_EACH=${1:-60}
 shift || true
-ALL=(FuzzXLSXPackage FuzzXLSXParts FuzzCSV FuzzFinanceParsers)
+ALL=(FuzzXLSXPackage FuzzXLSXParts FuzzCSV FuzzFinanceParsers FuzzFinanceLayers)
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL[@]}")
 JOBS=${FUZZ_JOBS:-1}
@@ -41,6 +41,7 @@ run_one() {
     local max_len=1048576
     [ "$t" = FuzzFinanceParsers ] && max_len=256
     [ "$t" = FuzzCSV ] && max_len=65536
+    [ "$t" = FuzzFinanceLayers ] && max_len=4096
     # Scratch files in a private folder, on tmpfs when there is one (CSVWriter fsyncs every output).
     local tmp="$WORK/tmp/$t"
     [ -d /dev/shm ] && [ -w /dev/shm ] && tmp="/dev/shm/budgeteval-fuzz-$$-$t"

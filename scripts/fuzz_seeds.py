@@ -94,10 +94,26 @@ def finance_seeds(out):
         put(out, 'FuzzFinanceParsers', text.encode('utf-8'))
 
 
+def layers_seeds(out):
+    """FuzzFinanceLayers reads its bytes as choices: a few fixed pseudo-random plans of several sizes, and
+    every committed regression input (Tests/FinanceLayersTests/Fixtures/fuzz/*.bin)."""
+    for i in range(32):
+        data = b''
+        block = str(i).encode()
+        while len(data) < 64 * (1 + i % 16):
+            block = hashlib.sha256(block).digest()
+            data += block
+        put(out, 'FuzzFinanceLayers', data)
+    for path in fixtures('*.bin'):
+        if os.sep + 'FinanceLayersTests' + os.sep in path:
+            put(out, 'FuzzFinanceLayers', open(path, 'rb').read())
+
+
 if __name__ == '__main__':
     target = sys.argv[1]
     xlsx_seeds(target)
     csv_seeds(target)
     finance_seeds(target)
+    layers_seeds(target)
     for name in sorted(os.listdir(target)):
         print(f'seeds: {name}: {len(os.listdir(os.path.join(target, name)))} files')

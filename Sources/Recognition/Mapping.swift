@@ -69,14 +69,15 @@ public struct TableMapping: Sendable, Hashable, Codable {
         self.columns = columns
     }
 
-    /// Zero-based rows of "3-4" / "3"; nil when absent; throws a readable detail when malformed.
+    /// Zero-based rows of "3-4" / "3"; nil when absent; throws a readable detail when malformed or past
+    /// Excel's last row (a range to Int.max would have every row loop run for ever).
     static func rows(_ text: String?, field: String) throws(RowSpecError) -> ClosedRange<Int>? {
         guard let text else { return nil }
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == ":" || $0 == "–" }).map {
             Int($0.trimmingCharacters(in: .whitespaces))
         }
         guard (1...2).contains(parts.count), let first = parts[0], let last = parts[parts.count - 1],
-              first >= 1, last >= first
+              first >= 1, last >= first, last <= CellAddress.maxRows
         else { throw RowSpecError(field: field, text: text) }
         return (first - 1)...(last - 1)
     }

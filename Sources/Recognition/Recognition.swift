@@ -44,8 +44,13 @@ public enum TableRecognizer {
         let dataRows: ClosedRange<Int>?
         let forcedRoles: [Int: ColumnRole]
         do {
-            headerRows = try TableMapping.rows(entry?.headerRows, field: "headerRows")
-            dataRows = try TableMapping.rows(entry?.dataRows, field: "dataRows")
+            // Rows past the sheet's last hold nothing: "3-1048576" (to the end) reads no further.
+            let lastRow = grid.rowCount - 1
+            func clamped(_ rows: ClosedRange<Int>?) -> ClosedRange<Int>? {
+                rows.map { $0.lowerBound...max($0.lowerBound, min($0.upperBound, lastRow)) }
+            }
+            headerRows = clamped(try TableMapping.rows(entry?.headerRows, field: "headerRows"))
+            dataRows = clamped(try TableMapping.rows(entry?.dataRows, field: "dataRows"))
             forcedRoles = try entry?.columnRoles() ?? [:]
         } catch {
             throw RecognitionError(.badMapping(detail: error.detail), at: origin)

@@ -190,7 +190,7 @@ enum LabelCleaner {
             for prefix in ["其中", "主要是", "分别是", "分别为", "包括", "另外", "此外", "以及", "和", "及"] where s.hasPrefix(prefix) {
                 s = s.dropFirst(prefix.count); changed = true
             }
-            if s.count >= 2, ChineseNumeral.digits[s.first!] != nil, s.dropFirst().first == "是" {
+            if let first = s.first, ChineseNumeral.digits[first] != nil, s.dropFirst().first == "是" {
                 s = s.dropFirst(2); changed = true
             }
             if let heading = SectionOutline.parse(String(s)), !heading.marker.isEmpty, s.hasPrefix(heading.marker) {

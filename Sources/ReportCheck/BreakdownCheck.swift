@@ -87,10 +87,12 @@ struct BreakdownCheck {
             else { continue }
             // 二是, 三是 … in order after 一是.
             var markers = [first]
+            var last = first
             var ordinal = 2
             while ordinal <= 10, let name = ChineseNumeral.digits.first(where: { $0.value == ordinal })?.key,
-                  let next = occurrences(of: "\(name)是", in: chars).first(where: { $0 > markers.last! }) {
+                  let next = occurrences(of: "\(name)是", in: chars).first(where: { $0 > last }) {
                 markers.append(next)
+                last = next
                 ordinal += 1
             }
             guard markers.count >= 2 else { continue }
@@ -145,12 +147,14 @@ struct BreakdownCheck {
         let sum = group.parts.map(\.value).sum()
         let decimals = (group.parts + group.candidates).map(\.decimals).max() ?? 0
         let tolerance = Tolerance.rounding(decimals: decimals, figures: group.parts.count + 1)
-        let total = group.candidates.first { ($0.value - sum).magnitude <= tolerance }
-            ?? (group.parts.count == 1 ? group.candidates[0]
-                : group.candidates.min { ($0.value - sum).magnitude < ($1.value - sum).magnitude }!)
+        // `group(paragraph:candidates:region:)` makes groups with at least one part and one candidate.
+        guard let lastPart = group.parts.last,
+              let total = group.candidates.first(where: { ($0.value - sum).magnitude <= tolerance })
+                ?? (group.parts.count == 1 ? group.candidates.first
+                    : group.candidates.min { ($0.value - sum).magnitude < ($1.value - sum).magnitude })
+        else { return }
         let difference = sum - total.value
-        let location = context.location(
-            paragraph: group.paragraph, from: total.start, to: group.parts.last!.start)
+        let location = context.location(paragraph: group.paragraph, from: total.start, to: lastPart.start)
         let unit = total.unit.rawValue
         let statement = "\(total.value) = \(Show.sum(group.parts))（\(unit)）"
         if difference.isZero {

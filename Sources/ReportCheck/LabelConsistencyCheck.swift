@@ -35,7 +35,7 @@ struct LabelConsistencyCheck {
             let key = figure.basis.rawValue + "|" + (figure.unit.currency ?? "")
             if contexts[key] == nil { contextOrder.append(key) }
             if let index = contexts[key]?.firstIndex(where: { $0.label == figure.label }) {
-                contexts[key]![index].figures.append(figure)
+                contexts[key, default: []][index].figures.append(figure)
             } else {
                 contexts[key, default: []].append(Group(label: figure.label, figures: [figure]))
             }
@@ -43,15 +43,14 @@ struct LabelConsistencyCheck {
         for key in contextOrder {
             let groups = contexts[key] ?? []
             for group in groups {
-                let first = group.figures[0]
+                guard let first = group.figures.first else { continue }
                 for later in group.figures.dropFirst() where later.baseValue != first.baseValue {
                     report(earlier: first, later: later, into: &result)
                 }
             }
             for (i, a) in groups.enumerated() {
                 for b in groups[(i + 1)...] where Self.sameLabel(a.label, b.label) {
-                    let (x, y) = (a.figures[0], b.figures[0])
-                    guard x.baseValue != y.baseValue else { continue }
+                    guard let x = a.figures.first, let y = b.figures.first, x.baseValue != y.baseValue else { continue }
                     let xFirst = (x.paragraphIndex, x.start) < (y.paragraphIndex, y.start)
                     report(earlier: xFirst ? x : y, later: xFirst ? y : x, into: &result)
                 }

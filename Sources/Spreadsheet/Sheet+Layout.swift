@@ -6,6 +6,9 @@ extension Sheet {
         for (column, width) in widths.enumerated() { layout.columnWidths[column] = Double(width) }
     }
 
+    /// Excel's tallest row, in points.
+    public static let maxRowHeight = 409.0
+
     /// Sets one row's height in points.
     public mutating func setRowHeight(_ row: Int, points: Int) {
         layout.rowHeights[row] = Double(points)
@@ -13,7 +16,9 @@ extension Sheet {
 
     /// Makes each row tall enough for the wrapped text of its cells (single cells and one-row merged
     /// areas; taller merged areas are left as they are). A CJK character counts 1.8 width units, others
-    /// one, scaled by the font size; a row is only ever made taller, never shorter than 20 points.
+    /// one, scaled by the font size; a row is only ever made taller, never shorter than 20 points, and
+    /// never taller than Excel's 409 (`maxRowHeight`: the writer refuses more); longer text scrolls in
+    /// its cell.
     public mutating func fitRowsToWrappedText() {
         var mergeAt: [CellAddress: CellRange] = [:]
         for range in merges { mergeAt[range.start] = range }
@@ -39,7 +44,7 @@ extension Sheet {
                 }
                 let needed = (lines * size * 1.4 + 3).rounded(.up)
                 guard needed > 20 else { continue }
-                heights[row.index] = max(heights[row.index] ?? 0, needed)
+                heights[row.index] = min(max(heights[row.index] ?? 0, needed), Self.maxRowHeight)
             }
         }
         layout.rowHeights = heights

@@ -7,7 +7,27 @@ struct FormGrid {
     init(name: String) { sheet = Sheet(name: name) }
 
     mutating func put(_ row: Int, _ column: Int, _ value: CellValue, _ style: CellStyle) {
-        sheet.set(CellAddress(row: row, column: column), value, style: style)
+        sheet.set(CellAddress(row: row, column: column), Self.fitted(value), style: style)
+    }
+
+    /// Excel's most characters (UTF-16 units) in one cell; the writer refuses more.
+    static let maxText = 32_767
+    static let cutMarker = "…（内容过长，已截断）"
+
+    /// The value, with text longer than a cell holds cut at a whole character and marked: a finding
+    /// citing thousands of cells, or quoting a huge name from a cell, must not stop the whole workbook.
+    static func fitted(_ value: CellValue) -> CellValue {
+        guard case .text(let text) = value, text.utf16.count > maxText else { return value }
+        let limit = maxText - cutMarker.utf16.count
+        var kept = ""
+        var count = 0
+        for character in text {
+            let size = character.utf16.count
+            if count + size > limit { break }
+            kept.append(character)
+            count += size
+        }
+        return .text(kept + cutMarker)
     }
 
     mutating func put(_ row: Int, _ column: Int, _ text: String, _ style: CellStyle) {
@@ -50,8 +70,9 @@ struct FormGrid {
     ) {
         for r in rows {
             for c in columns {
-                sheet.set(CellAddress(row: r, column: c), r == rows.lowerBound && c == columns.lowerBound ? value : .empty,
-                          style: style)
+                sheet.set(
+                    CellAddress(row: r, column: c), r == rows.lowerBound && c == columns.lowerBound ? Self.fitted(value) : .empty,
+                    style: style)
             }
         }
         if rows.count > 1 || columns.count > 1 {

@@ -1,19 +1,26 @@
-/// Sheet names as Excel accepts them: at most 31 characters (UTF-16 units), none of `[]:*?/\`, not
-/// starting or ending with an apostrophe, unique ignoring case.
+/// Sheet names as Excel accepts them: at most 31 characters (UTF-16 units), none of `[]:*?/\` and no
+/// control characters, not starting or ending with an apostrophe, not "History", unique ignoring case.
 public struct SheetNames: Sendable {
     private var used: Set<String>
 
-    /// `reserved` names are taken already (the fixed sheets of the workbook).
-    public init(reserved: [String] = []) { used = Set(reserved.map { $0.lowercased() }) }
+    /// `reserved` names are taken already (the fixed sheets of the workbook); Excel reserves "History".
+    public init(reserved: [String] = []) { used = Set((reserved + ["History"]).map { $0.lowercased() }) }
 
     public static let maxLength = 31
 
     /// A cleaned, shortened name, made unique with a "(2)", "(3)" … suffix.
     public mutating func unique(_ wanted: String) -> String {
-        var base = String(wanted.map { "[]:*?/\\".contains($0) ? "_" : $0 })
-            .trimmingCharacters(in: "' \n\t")
+        var scalars = String.UnicodeScalarView()
+        for scalar in wanted.trimmingCharacters(in: "' \n\t").unicodeScalars {
+            let forbidden = "[]:*?/\\".unicodeScalars.contains(scalar) || scalar.value < 0x20
+                || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+            scalars.append(forbidden ? "_" : scalar)
+        }
+        var base = String(scalars).trimmingCharacters(in: "' ")
         if base.isEmpty { base = "项目" }
         var candidate = Self.truncated(base, to: Self.maxLength)
+        // One character longer than the limit (a long combining sequence) leaves nothing.
+        if candidate.isEmpty { base = "项目"; candidate = base }
         var counter = 2
         while used.contains(candidate.lowercased()) {
             let suffix = "(\(counter))"

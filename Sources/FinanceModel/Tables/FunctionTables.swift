@@ -95,6 +95,19 @@ public enum IncomeSource: String, Sendable, Hashable, Codable, CodingKeyRepresen
     case affiliatedUnitIncome
     /// 其他收入.
     case otherIncome
+
+    /// The column's name as a 收入表 heads it (财政拨款收入 …), for messages.
+    public var title: LocalizedText {
+        switch self {
+        case .fiscalAppropriation: LocalizedText(zh: "财政拨款收入", en: "fiscal appropriation")
+        case .carryover: LocalizedText(zh: "上年结转", en: "carry-over from last year")
+        case .superiorSubsidy: LocalizedText(zh: "上级补助收入", en: "subsidy from the superior")
+        case .serviceIncome: LocalizedText(zh: "事业收入", en: "service income")
+        case .operatingIncome: LocalizedText(zh: "经营收入", en: "operating income")
+        case .affiliatedUnitIncome: LocalizedText(zh: "附属单位上缴收入", en: "income from affiliated units")
+        case .otherIncome: LocalizedText(zh: "其他收入", en: "other income")
+        }
+    }
 }
 
 /// 部门收入总表 / 收入决算表: one row per 功能分类 code with 合计 and income-source columns.

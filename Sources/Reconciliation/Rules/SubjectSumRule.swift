@@ -17,7 +17,22 @@ public struct SubjectSumRule: CheckRule {
         var code: String?
         var isTotal: Bool
         var label: String
-        var groups: [(title: LocalizedText, amounts: Amounts)]
+        var groups: [Group]
+    }
+
+    /// One column group of a row. Rows of one table may list different groups (a 收入决算表 row has a
+    /// group only for the income sources it has a value in), so a parent's group is matched with its
+    /// children's by `key`, never by position.
+    struct Group {
+        var key: String
+        var title: LocalizedText
+        var amounts: Amounts
+
+        init(_ key: String, _ title: LocalizedText, _ amounts: Amounts) {
+            self.key = key
+            self.title = title
+            self.amounts = amounts
+        }
     }
 
     public func findings(in context: CheckContext) -> [Finding] {
@@ -30,18 +45,20 @@ public struct SubjectSumRule: CheckRule {
                     CodedRow(
                         code: $0.code?.digits, isTotal: $0.role == .total, label: $0.name,
                         groups: [
-                            (LocalizedText(zh: "合计", en: "total"), $0.total),
-                            (LocalizedText(zh: "基本支出", en: "basic expenditure"), $0.basicExpenditure),
-                            (LocalizedText(zh: "项目支出", en: "project expenditure"), $0.projectExpenditure),
+                            Group("total", LocalizedText(zh: "合计", en: "total"), $0.total),
+                            Group("basic", LocalizedText(zh: "基本支出", en: "basic expenditure"), $0.basicExpenditure),
+                            Group(
+                                "project", LocalizedText(zh: "项目支出", en: "project expenditure"),
+                                $0.projectExpenditure),
                         ])
                 }
             case .incomeByFunction(let t):
                 rows = t.rows.map { row in
                     CodedRow(
                         code: row.code?.digits, isTotal: row.role == .total, label: row.name,
-                        groups: [(LocalizedText(zh: "合计", en: "total"), row.total)]
+                        groups: [Group("total", LocalizedText(zh: "合计", en: "total"), row.total)]
                             + IncomeSource.allCases.compactMap { source in
-                                row.bySource[source].map { (LocalizedText(zh: source.rawValue, en: source.rawValue), $0) }
+                                row.bySource[source].map { Group(source.rawValue, source.title, $0) }
                             })
                 }
             case .basicExpenseByEconomic(let t):
@@ -49,9 +66,9 @@ public struct SubjectSumRule: CheckRule {
                     CodedRow(
                         code: $0.code?.digits, isTotal: $0.role == .total, label: $0.name,
                         groups: [
-                            (LocalizedText(zh: "合计", en: "total"), $0.total),
-                            (LocalizedText(zh: "人员经费", en: "personnel cost"), $0.personnelCost),
-                            (LocalizedText(zh: "公用经费", en: "office cost"), $0.officeCost),
+                            Group("total", LocalizedText(zh: "合计", en: "total"), $0.total),
+                            Group("personnel", LocalizedText(zh: "人员经费", en: "personnel cost"), $0.personnelCost),
+                            Group("office", LocalizedText(zh: "公用经费", en: "office cost"), $0.officeCost),
                         ])
                 }
             default:
@@ -108,10 +125,12 @@ public struct SubjectSumRule: CheckRule {
         settings: ReconciliationSettings
     ) -> [Finding] {
         var result: [Finding] = []
-        for (groupIndex, group) in parent.groups.enumerated() {
+        for group in parent.groups {
+            // A child without this group (its cells in the group are blank) adds nothing.
+            let childGroups = children.compactMap { child in child.groups.first { $0.key == group.key } }
             for column in AmountColumn.allCases {
                 guard let stated = group.amounts[column] else { continue }
-                let parts = children.compactMap { $0.groups[groupIndex].amounts[column] }
+                let parts = childGroups.compactMap { $0.amounts[column] }
                 guard !parts.isEmpty else { continue }
                 let equation = Equation(
                     rule: rule,
