@@ -63,24 +63,3 @@ enum KindClassifier {
         return nil
     }
 }
-
-extension TableKind {
-    /// The Chinese name of a kind, for messages (never the English identifier alone in Chinese text).
-    var chineseName: String {
-        switch self {
-        case .incomeExpenseSummary: "收支总表"
-        case .fiscalIncomeExpenseSummary: "财政拨款收支总表"
-        case .incomeByFunction: "收入总表（按功能分类）"
-        case .expenseByFunction: "支出总表（按功能分类）"
-        case .generalBudgetExpenseByFunction: "一般公共预算支出表（按功能分类）"
-        case .basicExpenseByEconomic: "基本支出表（按经济分类）"
-        case .threePublic: "“三公”经费表"
-        case .governmentFundExpense: "政府性基金预算支出表"
-        case .stateCapitalExpense: "国有资本经营预算支出表"
-        case .projectFunds: "项目支出表"
-        case .projectIndicators: "项目绩效指标表"
-        case .projectForm: "项目支出绩效自评表"
-        case .departmentFacts: "部门基本情况表"
-        }
-    }
-}

@@ -49,8 +49,8 @@ public struct RecognitionError: Error, Hashable, Sendable, CustomStringConvertib
                 : "\(place): cannot tell which table this is (title “\(title)”, header in \(Self.rowsEn(rows)): \(h)); the title or headers lack words such as 收支总表/支出/基本支出/三公/项目/指标/基本情况. Name the kind in --mapping."
         case .missingColumns(let kind, let missing, let found, let rows):
             let (absent, unread) = Self.split(missing, found: found)
-            var zh = "\(place)：识别为\(kind.chineseName)，但\(Self.rowsZh(rows))的表头中"
-            var en = "\(place): read as \(kind.rawValue), but the header in \(Self.rowsEn(rows))"
+            var zh = "\(place)：识别为\(kind.title.zh)，但\(Self.rowsZh(rows))的表头中"
+            var en = "\(place): read as \(kind.title.en), but the header in \(Self.rowsEn(rows))"
             if !absent.isEmpty {
                 zh += "缺少：\(absent.joined(separator: "、"))"
                 en += " lacks: \(absent.joined(separator: ", "))"

@@ -35,16 +35,16 @@ public enum TableKind: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .incomeExpenseSummary: LocalizedText(zh: "收支总表", en: "income and expenditure summary")
         case .fiscalIncomeExpenseSummary: LocalizedText(zh: "财政拨款收支总表", en: "fiscal appropriation summary")
-        case .incomeByFunction: LocalizedText(zh: "收入表（功能分类）", en: "income by function")
-        case .expenseByFunction: LocalizedText(zh: "支出表（功能分类）", en: "expenditure by function")
+        case .incomeByFunction: LocalizedText(zh: "收入总表（按功能分类）", en: "income by function")
+        case .expenseByFunction: LocalizedText(zh: "支出总表（按功能分类）", en: "expenditure by function")
         case .generalBudgetExpenseByFunction:
-            LocalizedText(zh: "一般公共预算支出表", en: "general budget expenditure by function")
-        case .basicExpenseByEconomic: LocalizedText(zh: "基本支出表（经济分类）", en: "basic expenditure by economic class")
+            LocalizedText(zh: "一般公共预算支出表（按功能分类）", en: "general budget expenditure by function")
+        case .basicExpenseByEconomic: LocalizedText(zh: "基本支出表（按经济分类）", en: "basic expenditure by economic class")
         case .threePublic: LocalizedText(zh: "“三公”经费表", en: "three public expenses")
         case .governmentFundExpense: LocalizedText(zh: "政府性基金预算支出表", en: "government fund expenditure")
         case .stateCapitalExpense: LocalizedText(zh: "国有资本经营预算支出表", en: "state capital expenditure")
-        case .projectFunds: LocalizedText(zh: "项目资金表", en: "project funds")
-        case .projectIndicators: LocalizedText(zh: "绩效指标表", en: "project indicators")
+        case .projectFunds: LocalizedText(zh: "项目支出表", en: "project funds")
+        case .projectIndicators: LocalizedText(zh: "项目绩效指标表", en: "project indicators")
         case .projectForm: LocalizedText(zh: "项目支出绩效自评表", en: "project self-evaluation form")
         case .departmentFacts: LocalizedText(zh: "部门基本情况表", en: "department facts")
         }
