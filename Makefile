@@ -11,7 +11,7 @@ RELEASE_BIN := .build/release/budgeteval
 OUT ?= out
 PREFIX ?= /usr/local
 
-.PHONY: all deps venv build release embed install test unit interop conformance conformance-check demo bench hostile fuzz libreoffice-check serve serve-load clean
+.PHONY: all deps venv build release embed install test unit interop conformance conformance-check demo bench hostile fuzz libreoffice-check serve serve-load browser-test clean
 
 all: build
 
@@ -96,6 +96,17 @@ serve: build
 ## prints throughput and peak memory (not part of `make test`).
 serve-load: build
 	@python3 scripts/serve_load.py --bin $(BIN) --clients 20
+
+## The page in headless Chromium (Debian's chromium and chromium-driver; Selenium in .venv, given
+## /usr/bin/chromedriver so it never downloads a driver): both Samples departments and a batch of them through the
+## page, the findings shown against check --json, a download opened; the README screenshot with SCREENSHOT=….
+## Not in `make test`: Chromium and Hummingbird together would push a clean-clone run past its budget.
+SCREENSHOT ?=
+browser-test: build venv
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; }
+	@$(PY) -c "import selenium" 2>/dev/null || $(VENV)/bin/pip install -q --disable-pip-version-check selenium
+	$(PY) Tests/Browser/browser_test.py --bin $(BIN) $(if $(SCREENSHOT),--screenshot $(SCREENSHOT))
 
 ## Benchmarks (not part of `make test`): reading vs fastexcel/python-calamine, writing vs libxlsxwriter/XlsxWriter.
 bench: release venv

@@ -160,6 +160,8 @@ public enum JobRunner {
         let downloads = files(under: departmentOut).map { relative -> (String, JSONText) in
             (relative, .string(request.downloadPrefix + percentEncoded(result.department + "/" + relative)))
         }
+        // The form findings the page also shows cite input cells too (an indicator without its result …).
+        if [0, 3].contains(forms.exitCode), let formCells = findingsArray(forms.stdout)?.cells { cited += formCells }
         var previews: [String: CellPreview] = [:]
         var loaded: [String: LoadedInput?] = [:]
         for (file, sheet, cell) in cited {

@@ -179,7 +179,15 @@ function addFiles(list) {
   $("start").disabled = $("clear").disabled = chosen.length === 0;
 }
 $("pick-files").addEventListener("change", e => addFiles([...e.target.files].map(f => ({ file: f, path: f.name }))));
-$("pick-folder").addEventListener("change", e => addFiles([...e.target.files].map(f => ({ file: f, path: f.webkitRelativePath || f.name }))));
+// A picked folder that holds department folders (a bureau's 全部部门/部门A/…) is the batch's IN_DIR: its own
+// name is dropped so that each subfolder is one department; a picked department folder keeps its name.
+function withoutCommonRoot(items) {
+  const parts = items.map(i => i.path.split("/"));
+  const root = parts.length && parts[0][0];
+  if (parts.length && parts.every(p => p.length >= 2 && p[0] === root) && parts.some(p => p.length >= 3)) return items.map((i, k) => ({ file: i.file, path: parts[k].slice(1).join("/") }));
+  return items;
+}
+$("pick-folder").addEventListener("change", e => addFiles(withoutCommonRoot([...e.target.files].map(f => ({ file: f, path: f.webkitRelativePath || f.name })))));
 $("clear").addEventListener("click", () => { chosen = []; addFiles([]); $("result").replaceChildren(); $("status").replaceChildren(); });
 const drop = $("drop");
 drop.addEventListener("dragover", e => { e.preventDefault(); drop.classList.add("over"); });
@@ -196,7 +204,7 @@ drop.addEventListener("drop", async e => {
     for (;;) { const batch = await new Promise((ok, no) => reader.readEntries(ok, no)); if (!batch.length) break; for (const child of batch) await walk(child, prefix + entry.name + "/"); }
   }
   for (const entry of items) await walk(entry, "");
-  addFiles(found);
+  addFiles(items.length === 1 && items[0].isDirectory ? withoutCommonRoot(found) : found);
 });
 
 $("start").addEventListener("click", async () => {

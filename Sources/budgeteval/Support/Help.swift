@@ -71,7 +71,9 @@ extension Help {
             (#"(?m)^SUBCOMMANDS:"#, "子命令："),
             (#"Show help information\."#, "显示帮助信息。"),
             (#"Show the version\."#, "显示版本号。"),
-            (#"\(default: ([^)]*)\)"#, "（默认：$1）"),
+            (#"\(values: ([^;)]*); default: ([^)]*)\)"#, "（可选：$1；默认：$2）"),
+            (#"\(values: ([^)]*)\)"#, "（可选：$1）"),
+            (#" ?\(default: ([^)]*)\)"#, "（默认：$1）"),
         ]
         for (pattern, template) in patterns {
             guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
