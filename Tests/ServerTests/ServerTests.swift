@@ -387,32 +387,10 @@ func same(_ a: Any?, _ b: Any?) -> Bool {
     return canonical(a) != nil && canonical(a) == canonical(b)
 }
 
-/// The built binary, run as the command line is.
+/// The built binary, run as the command line is, without the test-only trap trigger.
 enum CLI {
-    struct Output { var status: Int32; var stdout: String; var stderr: String }
-
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
-        let process = Process()
-        process.currentDirectoryURL = directory
-        process.executableURL = URL(fileURLWithPath: ServerTests.binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["BUDGETEVAL_TEST_TRAP"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var stderr = Data()
-        let drained = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            stderr = err.fileHandleForReading.readDataToEndOfFile()
-            drained.signal()
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        drained.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+        try Run.budgeteval(arguments, environment: ["BUDGETEVAL_TEST_TRAP": nil], in: directory)
     }
 
     static func json(_ arguments: [String], in directory: URL? = nil) throws -> [String: Any] {

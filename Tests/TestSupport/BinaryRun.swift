@@ -1,16 +1,19 @@
 import Foundation
-import TestSupport
 import Testing
 
 /// One run of the built `.build/debug/budgeteval`: its exit status and what it printed.
-struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct Run {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 
     /// Runs the binary with `arguments`; records an issue (status -1) when it has not been built.
     /// Standard error is drained on its own thread so a chatty command cannot fill the pipe and stall.
-    static func budgeteval(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// `environment` overrides the inherited variables; a nil value removes one. `directory` is the working
+    /// directory (the caller's when nil).
+    public static func budgeteval(
+        _ arguments: [String], environment: [String: String?] = [:], in directory: URL? = nil
+    ) throws -> Run {
         let binary = Fixtures.repositoryRoot().appendingPathComponent(".build/debug/budgeteval")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             Issue.record("build the binary first: swift build")
@@ -20,8 +23,11 @@ struct Run {
         process.executableURL = binary
         process.arguments = arguments
         if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value }
+            process.environment = merged
         }
+        process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
